@@ -1,0 +1,1 @@
+"""samordna: the system samordningsförbund use to run their board, members, money and follow-up."""

@@ -1,0 +1,174 @@
+"""Reads for the board: who is in the room at each paragraph, and is the board quorate there."""
+from dataclasses import dataclass
+
+from samordna.rules import numbering, presence, quorum, substitutes
+
+from .models import Attendance, Mandate, Meeting, Paragraph, Role
+
+
+@dataclass(frozen=True)
+class ParagraphQuorum:
+    paragraph: Paragraph | None
+    verdict: quorum.Verdict
+    time_estimated: bool
+    serving_names: tuple[str, ...]
+
+    @property
+    def reason(self):
+        return self.verdict.reasons[0]
+
+
+def voting_mandates(meeting):
+    """Member and substitute mandates of the meeting's body that are in force on its date and belong to a seat group."""
+    mandates = (
+        Mandate.objects.filter(body=meeting.body, role__in=[Role.MEMBER, Role.SUBSTITUTE])
+        .select_related("person", "member")
+        .order_by("substitute_order", "person__name")
+    )
+    return [m for m in mandates if m.member_id and m.current_on(meeting.date)]
+
+
+def _group_of_member(meeting):
+    mapping, groups = {}, []
+    for group in meeting.body.seat_groups.prefetch_related("members"):
+        groups.append(substitutes.SeatGroup(name=group.name, seats=group.seats))
+        for member in group.members.all():
+            mapping[member.id] = group.name
+    return groups, mapping
+
+
+def _substitute_orders(meeting, mandates):
+    """Charter order: as the board listed them, or by the population of the substitute's Member (largest first)."""
+    if meeting.association.charter.substitute_order != "population":
+        return {m.id: m.substitute_order for m in mandates}
+    subs = [m for m in mandates if m.role == Role.SUBSTITUTE]
+    population = {m.member.name: m.member.population_on(meeting.date) or 0 for m in subs}
+    ranked = substitutes.order_by_population([(str(m.id), m.member.name) for m in subs], population)
+    return {int(key): rank for rank, key in enumerate(ranked, start=1)}
+
+
+def roster(meeting):
+    """The rules' view of the body: seat groups and everyone who may serve, keyed by person id."""
+    groups, group_of = _group_of_member(meeting)
+    mandates = [m for m in voting_mandates(meeting) if m.member_id in group_of]
+    orders = _substitute_orders(meeting, mandates)
+    replaces = dict(
+        Attendance.objects.filter(meeting=meeting, replaces__isnull=False).values_list("person_id", "replaces_id")
+    )
+    reps = [
+        substitutes.Representative(
+            name=str(m.person_id),
+            role=m.role,
+            group=group_of[m.member_id],
+            order=orders.get(m.id, m.substitute_order),
+            replaces=str(replaces[m.person_id]) if m.person_id in replaces else None,
+        )
+        for m in mandates
+    ]
+    return groups, reps, {m.person_id: m.person for m in mandates}
+
+
+def presence_intervals(meeting):
+    """Person id → intervals, for everyone registered as present."""
+    result = {}
+    attendances = Attendance.objects.filter(meeting=meeting, status=Attendance.Status.PRESENT).prefetch_related("presences")
+    for attendance in attendances:
+        result[attendance.person_id] = [
+            presence.Interval(start=p.start, end=p.end, from_paragraph=p.from_paragraph, to_paragraph=p.to_paragraph)
+            for p in attendance.presences.all()
+        ]
+    return result
+
+
+def present_at(intervals_by_person, moment):
+    return {str(pid) for pid, intervals in intervals_by_person.items() if presence.is_present(intervals, moment)}
+
+
+def quorum_by_paragraph(meeting, paragraphs=None, extra=None):
+    """A verdict for every paragraph; `extra` (number, time) evaluates a paragraph not yet saved."""
+    paragraphs = list(meeting.paragraphs.all()) if paragraphs is None else list(paragraphs)
+    points = [(p, p.number, p.start) for p in paragraphs]
+    if extra is not None:
+        points.append((None, extra[0], extra[1]))
+        points.sort(key=lambda point: point[1])
+    groups, reps, people = roster(meeting)
+    intervals = presence_intervals(meeting)
+    times = presence.estimate_times([t for _, _, t in points], meeting.start)
+    rule = quorum.QuorumRule(require_all_groups=meeting.association.charter.quorum_all_groups)
+    result = []
+    for (paragraph, number, known), at in zip(points, times):
+        verdict = quorum.assess(groups, reps, present_at(intervals, presence.Moment(time=at, paragraph=number)), rule)
+        names = tuple(_serving_label(s, people) for s in verdict.serving)
+        result.append(ParagraphQuorum(paragraph, verdict, known is None, names))
+    return result
+
+
+def quorum_for_new(meeting, number, start):
+    return next(q for q in quorum_by_paragraph(meeting, extra=(number, start)) if q.paragraph is None)
+
+
+def serving_at_start(meeting):
+    groups, reps, people = roster(meeting)
+    at = presence.Moment(time=meeting.start, paragraph=None)
+    verdict = quorum.assess(groups, reps, present_at(presence_intervals(meeting), at))
+    return verdict, [_serving_label(s, people) for s in verdict.serving]
+
+
+def _serving_label(serving, people):
+    person = people.get(int(serving.name))
+    label = person.name if person else serving.name
+    if serving.replaces and int(serving.replaces) in people:
+        label += f" (ersätter {people[int(serving.replaces)].name})"
+    return label
+
+
+def numbered_meetings(meeting):
+    """This meeting and the others of its body, in the form the numbering rule reads."""
+    others = Meeting.objects.filter(body=meeting.body).exclude(pk=meeting.pk).prefetch_related("paragraphs")
+    to_rule = lambda m: numbering.NumberedMeeting(key=m.pk, date=m.date, numbers=tuple(sorted({p.number for p in m.paragraphs.all()})))  # noqa: E731
+    own = numbering.NumberedMeeting(key=meeting.pk, date=meeting.date, numbers=tuple(sorted(set(meeting.paragraphs.values_list("number", flat=True)))))
+    return own, [to_rule(m) for m in others]
+
+
+def next_paragraph_number(meeting):
+    own, others = numbered_meetings(meeting)
+    scheme = numbering.Scheme(meeting.body.numbering_scheme)
+    if not own.numbers and meeting.first_number:
+        return meeting.first_number
+    # The body's first number only bridges the history kept outside the system; once any protocol is here,
+    # schemes that restart begin at 1.
+    has_history = any(m.numbers for m in others)
+    first = 1 if has_history and scheme != numbering.Scheme.CONTINUOUS else meeting.body.first_number
+    return numbering.next_number(scheme, own, others, first_number=first)
+
+
+def tabled_suggestions(meeting):
+    """Paragraphs tabled at earlier meetings of the body that no later agenda has taken up yet."""
+    return (
+        Paragraph.objects.filter(meeting__body=meeting.body, meeting__date__lt=meeting.date, tabled=True, resumed_by__isnull=True)
+        .select_related("meeting")
+        .order_by("meeting__date", "number")
+    )
+
+
+def attendance_blocks(meeting):
+    """Attendance grouped as the protocols print it: Beslutande, Ersättare, Adjungerade, Övriga, Anmält förhinder."""
+    attendances = list(
+        meeting.attendances.select_related("person", "mandate__member", "replaces").prefetch_related("presences")
+    )
+    serving_ids = set()
+    for q in quorum_by_paragraph(meeting):
+        serving_ids |= {int(s.name) for s in q.verdict.serving}
+    if not meeting.paragraphs.exists():
+        verdict, _ = serving_at_start(meeting)
+        serving_ids |= {int(s.name) for s in verdict.serving}
+    present = [a for a in attendances if a.status == Attendance.Status.PRESENT]
+    blocks = [
+        ("Ledamöter", [a for a in present if a.role == Role.MEMBER]),
+        ("Tjänstgörande ersättare", [a for a in present if a.role == Role.SUBSTITUTE and a.person_id in serving_ids]),
+        ("Ersättare", [a for a in present if a.role == Role.SUBSTITUTE and a.person_id not in serving_ids]),
+        ("Adjungerade", [a for a in present if a.role == Role.CO_OPTED]),
+        ("Övriga närvarande", [a for a in present if a.role in (Role.OFFICIAL, Role.GUEST)]),
+        ("Anmält förhinder", [a for a in attendances if a.status == Attendance.Status.ABSENT]),
+    ]
+    return [(title, rows) for title, rows in blocks if rows]

@@ -1,0 +1,30 @@
+from django.urls import path
+
+from . import views_meetings as meetings
+from . import views_people as people
+from . import views_protocol as protocol
+from . import views_public as public
+
+urlpatterns = [
+    path("offentligt/", public.public_page, name="public_page"),
+    path("personer/", people.people, name="people"),
+    path("personer/<int:person_id>/", people.person, name="person"),
+    path("organ/", people.bodies, name="bodies"),
+    path("organ/<slug:body_slug>/", people.body, name="body"),
+    path("organ/<slug:body_slug>/moten/", meetings.meeting_plan, name="meeting_plan"),
+    path("organ/<slug:body_slug>/kalender.ics", meetings.meeting_calendar, name="meeting_calendar"),
+    path("organ/<slug:body_slug>/kalender/<str:token>.ics", meetings.meeting_feed, name="meeting_feed"),
+    path("standardpunkter/", people.standard_items, name="standard_items"),
+    path("moten/<int:meeting_id>/", meetings.meeting_detail, name="meeting_detail"),
+    path("moten/<int:meeting_id>/dagordning/", meetings.agenda, name="agenda"),
+    path("moten/<int:meeting_id>/dagordning/<int:item_id>/", meetings.agenda_item_action, name="agenda_item_action"),
+    path("moten/<int:meeting_id>/dagordning/bordlagt/<int:paragraph_id>/", meetings.agenda_take_up, name="agenda_take_up"),
+    path("moten/<int:meeting_id>/narvaro/", meetings.attendance, name="attendance"),
+    path("moten/<int:meeting_id>/narvaro/ny/", meetings.attendance_guest, name="attendance_guest"),
+    path("moten/<int:meeting_id>/narvaro/<int:person_id>/", meetings.attendance_person, name="attendance_person"),
+    path("moten/<int:meeting_id>/protokoll/", protocol.protocol, name="protocol"),
+    path("moten/<int:meeting_id>/protokoll/standard/", protocol.protocol_standard, name="protocol_standard"),
+    path("moten/<int:meeting_id>/protokoll/fran-dagordning/", protocol.protocol_from_agenda, name="protocol_from_agenda"),
+    path("moten/<int:meeting_id>/protokoll/las/", protocol.protocol_read, name="protocol_read"),
+    path("moten/<int:meeting_id>/protokoll/<int:paragraph_id>/", protocol.paragraph_edit, name="paragraph_edit"),
+]

@@ -1,0 +1,21 @@
+"""The `samordna` console script: Django's manage.py for this project.
+
+Project commands are spelt with hyphens on the command line (`samordna import-protocol`)
+while Django names commands after their modules, so hyphens are mapped to underscores.
+"""
+import os
+import sys
+
+
+def main(argv=None):
+    argv = list(sys.argv if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samordna.settings")
+    if len(argv) > 1 and "-" in argv[1] and not argv[1].startswith("-"):
+        argv[1] = argv[1].replace("-", "_")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""Django settings, read from the environment (documented in README.md)."""
+import os
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent
+
+
+def _flag(name, default="0"):
+    return os.environ.get(name, default).strip().lower() in {"1", "true", "yes", "on"}
+
+
+DATA_DIR = Path(os.environ.get("SAMORDNA_DATA_DIR", "var")).resolve()
+DEBUG = _flag("SAMORDNA_DEBUG")
+# A fixed development key is only acceptable because production must set its own.
+SECRET_KEY = os.environ.get("SAMORDNA_SECRET_KEY", "samordna-development-key-not-for-production")
+ALLOWED_HOSTS = [h.strip() for h in os.environ.get("SAMORDNA_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django.forms",
+    "samordna.accounts",
+    "samordna.associations",
+    "samordna.board",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "samordna.urls"
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "samordna.accounts.context.acting_association",
+            ],
+        },
+    }
+]
+# Project templates may override Django's form templates (labels without colons, errors above the input).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+WSGI_APPLICATION = "samordna.wsgi.application"
+
+if os.environ.get("DATABASE_URL"):
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+else:
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": DATA_DIR / "samordna.sqlite3"}}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+
+LANGUAGE_CODE = "sv"
+LANGUAGES = [("sv", "Svenska")]
+TIME_ZONE = "Europe/Stockholm"
+USE_I18N = True
+USE_TZ = True
+# Paragraph numbers (§ 1121) must never be grouped; amounts are grouped explicitly with |intcomma.
+USE_THOUSAND_SEPARATOR = False
+FORMAT_MODULE_PATH = ["samordna.formats"]
+
+STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = DATA_DIR / "static"
+EMAIL_BACKEND = os.environ.get("SAMORDNA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
