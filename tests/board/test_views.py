@@ -79,7 +79,7 @@ def test_board_member_reads_but_cannot_write(client, lake, held):
 def test_protocol_read_is_laid_out_like_the_document(staff, lake, held):
     html = staff.get(reverse("protocol_read", args=[lake.association.slug, held.pk])).content.decode()
     for text in ("Ledamöter", "Tjänstgörande ersättare", "Ersättare Partille", "Anmält förhinder", "kl. 13:30–14:00",
-                 "§ 1121 Budget", "att fastställa budgeten", "Ärendet bordläggs", "§§ 1121–1122", "kl. 13:30–14:00"):
+                 "§ 1121 Budget", "Ersättare Partille, Partille kommun, ersätter Ledamot Partille", "att fastställa budgeten", "Ärendet bordläggs", "§§ 1121–1122", "kl. 13:30–14:00"):
         assert text in html, text
 
 

@@ -156,12 +156,19 @@ def attendance_blocks(meeting):
     attendances = list(
         meeting.attendances.select_related("person", "mandate__member", "replaces").prefetch_related("presences")
     )
-    serving_ids = set()
-    for q in quorum_by_paragraph(meeting):
-        serving_ids |= {int(s.name) for s in q.verdict.serving}
-    if not meeting.paragraphs.exists():
-        verdict, _ = serving_at_start(meeting)
-        serving_ids |= {int(s.name) for s in verdict.serving}
+    verdicts = [q.verdict for q in quorum_by_paragraph(meeting)]
+    if not verdicts:
+        verdicts = [serving_at_start(meeting)[0]]
+    serving_ids, replaced = set(), {}
+    for verdict in verdicts:
+        for s in verdict.serving:
+            serving_ids.add(int(s.name))
+            if s.replaces:
+                replaced.setdefault(int(s.name), int(s.replaces))
+    names = dict(meeting.body.association.people.filter(id__in=replaced.values()).values_list("id", "name"))
+    for a in attendances:
+        # "ersätter X": the secretary's choice, else whom the charter's order made the substitute serve for.
+        a.replaces_name = a.replaces.name if a.replaces else names.get(replaced.get(a.person_id))
     present = [a for a in attendances if a.status == Attendance.Status.PRESENT]
     blocks = [
         ("Ledamöter", [a for a in present if a.role == Role.MEMBER]),
