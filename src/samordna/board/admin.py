@@ -3,6 +3,20 @@ from django.contrib import admin
 from .models import AgendaItem, Attendance, Body, Decision, Mandate, Meeting, Paragraph, Person, SeatGroup, StandardItem
 
 
+class FrozenReadOnly:
+    """An adjusted protocol never changes, not even through the admin."""
+
+    def _frozen(self, obj):
+        meeting = getattr(obj, "meeting", obj)
+        return bool(obj) and getattr(meeting, "frozen", False)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._frozen(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._frozen(obj) and super().has_delete_permission(request, obj)
+
+
 @admin.register(Body)
 class BodyAdmin(admin.ModelAdmin):
     list_display = ["name", "association", "kind", "numbering"]
@@ -28,7 +42,7 @@ class AgendaInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(FrozenReadOnly, admin.ModelAdmin):
     list_display = ["body", "date", "start", "place"]
     list_filter = ["body__association", "body"]
     date_hierarchy = "date"
@@ -41,7 +55,7 @@ class DecisionInline(admin.TabularInline):
 
 
 @admin.register(Paragraph)
-class ParagraphAdmin(admin.ModelAdmin):
+class ParagraphAdmin(FrozenReadOnly, admin.ModelAdmin):
     list_display = ["number", "sub", "title", "meeting", "tabled"]
     list_filter = ["meeting__body__association"]
     inlines = [DecisionInline]

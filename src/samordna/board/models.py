@@ -1,6 +1,7 @@
 """Bodies, people and mandates, meetings, agenda, attendance and the protocol's paragraphs."""
 import secrets
 
+from django.conf import settings
 from django.db import models
 
 from samordna.associations.models import Association, Charter, Member
@@ -68,6 +69,9 @@ class SeatGroup(models.Model):
 
 class Person(models.Model):
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="people")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="people", verbose_name="inloggning"
+    )
     name = models.CharField("namn", max_length=200)
     party = models.CharField("parti", max_length=20, blank=True)
     title = models.CharField("titel", max_length=200, blank=True, help_text="T.ex. förbundschef")
@@ -156,6 +160,16 @@ class Meeting(models.Model):
     )
     adjusters = models.ManyToManyField(Person, blank=True, related_name="+", verbose_name="justerare")
 
+    class ProtocolStatus(models.TextChoices):
+        DRAFT = "draft", "Utkast"
+        READY = "ready", "Klart för justering"
+        ADJUSTED = "adjusted", "Justerat"
+
+    protocol_status = models.CharField("protokollets status", max_length=20, choices=ProtocolStatus.choices, default="draft")
+    adjusted_on = models.DateField("justeringsdag", null=True, blank=True)
+    content_hash = models.CharField("SHA-256 av det justerade protokollet", max_length=64, blank=True)
+    notice_posted = models.DateField("anslaget", null=True, blank=True)
+
     class Meta:
         ordering = ["body", "date", "start"]
         verbose_name = "sammanträde"
@@ -167,6 +181,10 @@ class Meeting(models.Model):
     @property
     def association(self):
         return self.body.association
+
+    @property
+    def frozen(self):
+        return self.protocol_status == self.ProtocolStatus.ADJUSTED
 
 
 class AgendaItem(models.Model):
@@ -298,3 +316,6 @@ class StandardItem(models.Model):
 
     def __str__(self):
         return self.title
+
+
+from .models_adjustment import Approval, ReturnComment  # noqa: E402,F401  (Django finds models through this module)

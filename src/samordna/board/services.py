@@ -6,6 +6,7 @@ from django.db.models import Max
 from samordna.rules import numbering, presence, substitutes
 
 from . import selectors
+from .adjustment import ensure_editable
 from .models import AgendaItem, Attendance, Decision, Meeting, Paragraph, Presence, Role, StandardItem
 
 
@@ -20,6 +21,8 @@ def _raise_if(errors, field=None):
 def save_meeting(meeting):
     """Create or update a meeting; its paragraph numbers must not collide with another meeting's in the same scope."""
     with transaction.atomic():
+        if meeting.pk:
+            ensure_editable(meeting)
         meeting.full_clean()
         meeting.save()
         if meeting.first_number:
@@ -86,6 +89,7 @@ def _whole_meeting_present(meeting, exclude_person_id):
 
 def set_attendance(meeting, person, *, status, remote=False, replaces=None, note="", intervals=(), mandate=None, role=None):
     """Register one person's attendance with partial presence; validated against the meeting and the charter."""
+    ensure_editable(meeting)
     intervals = [presence.Interval(**i) if isinstance(i, dict) else i for i in intervals]
     errors = {}
     if status == Attendance.Status.PRESENT:
@@ -135,6 +139,7 @@ def _check_replacing_present_member(meeting):
 
 
 def clear_attendance(meeting, person):
+    ensure_editable(meeting)
     Attendance.objects.filter(meeting=meeting, person=person).delete()
 
 
@@ -181,6 +186,7 @@ def _check_number(meeting, number, sub, paragraph=None):
 
 def save_paragraph(meeting, *, paragraph=None, number=None, decisions_text="", **fields):
     """Create (number by the charter's rule) or update a paragraph and its decision clauses."""
+    ensure_editable(meeting)
     decisions = _decision_lines(decisions_text)
     with transaction.atomic():
         if number is None:
@@ -200,7 +206,16 @@ def save_paragraph(meeting, *, paragraph=None, number=None, decisions_text="", *
 
 
 def delete_paragraph(paragraph):
+    ensure_editable(paragraph.meeting)
     paragraph.delete()
+
+
+def save_officers(meeting, *, chair, secretary, adjusters):
+    ensure_editable(meeting)
+    with transaction.atomic():
+        meeting.chair, meeting.secretary = chair, secretary
+        meeting.save(update_fields=["chair", "secretary"])
+        meeting.adjusters.set(adjusters)
 
 
 def _fill(template, meeting):

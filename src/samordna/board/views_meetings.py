@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from . import calendar, selectors, services
+from .adjustment import ensure_editable
 from .forms import AgendaItemForm, AttendanceForm, GuestForm, MeetingForm, OfficersForm, PresenceFormSet
 from .models import AgendaItem, Attendance, Body, Mandate, Paragraph, Person, Role
 from .views_common import apply_errors, get_body, get_meeting
@@ -142,11 +143,20 @@ def attendance(request, slug, meeting_id):
         get_meeting(request, slug, meeting_id, edit=True)
         if "officers-chair" in request.POST or request.POST.get("save") == "officers":
             if officers.is_valid():
-                officers.save()
-                messages.success(request, "Ordförande, sekreterare och justerare är sparade.")
-                return redirect("attendance", slug=slug, meeting_id=meeting.pk)
+                try:
+                    services.save_officers(meeting, **{k: officers.cleaned_data[k] for k in ("chair", "secretary", "adjusters")})
+                except ValidationError as error:
+                    apply_errors(officers, error)
+                else:
+                    messages.success(request, "Ordförande, sekreterare och justerare är sparade.")
+                    return redirect("attendance", slug=slug, meeting_id=meeting.pk)
         else:
-            _save_bulk_status(request, meeting, rows)
+            try:
+                ensure_editable(meeting)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                _save_bulk_status(request, meeting, rows)
             return redirect("attendance", slug=slug, meeting_id=meeting.pk)
     verdict, serving = selectors.serving_at_start(meeting)
     context = {

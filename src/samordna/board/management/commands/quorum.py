@@ -4,41 +4,26 @@ Rules: FinsamL 10 §, 12 §; finsam.se Styrelsearbetet (more than half of the se
 see samordna.rules.quorum. Reads one file and prints; never touches the database.
 """
 import json
-import sys
-from pathlib import Path
 
-from django.core.management.base import BaseCommand
-
+from samordna.commandline import JsonCommand
 from samordna.protocols.quorum_report import ReportError, build_report, parse_members, parse_order
 from samordna.rules.quorum import QuorumRule
 
 
-def _read(path: str | None):
-    if not path:
-        raise ReportError('Ange protokollfilen: samordna quorum PROTOKOLL.json --members "…"')
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ReportError(f"Filen finns inte: {path}") from None
-    except IsADirectoryError:
-        raise ReportError(f"{path} är en katalog, inte en fil") from None
-    except PermissionError:
-        raise ReportError(f"Saknar behörighet att läsa {path}") from None
-    except UnicodeDecodeError:
-        raise ReportError(f"{path} är inte text i UTF-8") from None
-    except OSError as e:
-        raise ReportError(f"Kan inte läsa {path} ({e.strerror})") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as e:
-        raise ReportError(f"{path} är inte giltig JSON (fel på rad {e.lineno}, kolumn {e.colno})") from None
-
-
-class Command(BaseCommand):
+class Command(JsonCommand):
     help = "Visar för varje paragraf i ett protokoll (utbytesformatet) om styrelsen var beslutför."
-    # Pure computation on a file: no system checks, no database, no migrations check.
-    requires_system_checks = []
+    command_name = "quorum"
+    # This command has always read '-' as a file name and left argparse's errors to argparse.
+    dash_is_stdin = False
+    swedish_usage_errors = False
+    read_errors = (
+        (FileNotFoundError, "Filen finns inte: {path}"),
+        (IsADirectoryError, "{path} är en katalog, inte en fil"),
+        (PermissionError, "Saknar behörighet att läsa {path}"),
+        (UnicodeDecodeError, "{path} är inte text i UTF-8"),
+        (OSError, "Kan inte läsa {path} ({error.strerror})"),
+        (json.JSONDecodeError, "{path} är inte giltig JSON (fel på rad {error.lineno}, kolumn {error.colno})"),
+    )
 
     def add_arguments(self, parser):
         # Optional for argparse so that a missing file gets our Swedish message, not argparse's.
@@ -64,10 +49,11 @@ class Command(BaseCommand):
         try:
             groups = parse_members(options["members"])
             order = parse_order(options["order"])
-            doc = _read(options["protocol"])
+            if not options["protocol"]:
+                self.fail('Ange protokollfilen: samordna quorum PROTOKOLL.json --members "…"')
+            doc = self.read_json(options["protocol"])
             report = build_report(doc, groups, order, QuorumRule(require_all_groups=options["require_all_groups"]))
         except ReportError as e:
             # The contract: a Swedish message and exit status 2, no traceback.
-            self.stderr.write(f"samordna quorum: {e}", style_func=lambda s: s)
-            sys.exit(2)
+            self.fail(e)
         self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))

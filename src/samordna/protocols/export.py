@@ -1,0 +1,108 @@
+"""A meeting in the database as a protocol in the interchange format (samordna.protocol/1).
+
+The same dict feeds the PDF/DOCX renderer and, serialised canonically, the content hash that seals an adjusted protocol.
+"""
+import hashlib
+import json
+
+from samordna.board import selectors
+from samordna.board.models import Attendance, Role
+
+
+def _hhmm(t):
+    return t.strftime("%H:%M") if t else None
+
+
+def _presence(p):
+    return {key: value for key, value in (
+        ("from", _hhmm(p.start)), ("to", _hhmm(p.end)), ("from_paragraph", p.from_paragraph), ("to_paragraph", p.to_paragraph),
+    ) if value is not None}
+
+
+def _function(attendance, meeting):
+    if attendance.mandate and attendance.mandate.function:
+        return attendance.mandate.function
+    if meeting.chair_id == attendance.person_id:
+        return "chair"
+    if meeting.secretary_id == attendance.person_id:
+        return "secretary"
+    return attendance.person.title or None
+
+
+def _attendee(a, meeting, serving_role):
+    person = a.person
+    entry = {
+        "name": person.name,
+        "role": serving_role.get(a.person_id, a.role),
+        "function": _function(a, meeting),
+        "organisation": a.mandate.member.name if a.mandate and a.mandate.member else (person.employer or None),
+        "party": person.party or None,
+        "replaces": getattr(a, "replaces_name", None) or (a.replaces.name if a.replaces else None),
+        "remote": a.remote,
+        "present": [_presence(p) for p in a.presences.all()],
+    }
+    return {k: v for k, v in entry.items() if k in ("name", "role") or v not in (None, [], False)}
+
+
+def _paragraph(p):
+    entry = {
+        "number": p.number,
+        "sub": p.sub or None,
+        "title": p.title,
+        "case_number": p.case_number or None,
+        "text": p.text,
+        "decisions": [d.text for d in p.decisions.all()],
+        "tabled": p.tabled,
+        "adjusted_immediately": p.adjusted_immediately,
+    }
+    if p.start or p.end:
+        entry["time"] = {"from": _hhmm(p.start), "to": _hhmm(p.end)}
+    return {k: v for k, v in entry.items() if v not in (None, "", [])}
+
+
+def meeting_protocol(meeting) -> dict:
+    """The protocol of one meeting, valid against protocol.schema.json."""
+    paragraphs = list(meeting.paragraphs.prefetch_related("decisions"))
+    blocks = dict(selectors.attendance_blocks(meeting))
+    serving = {a.person_id: Role.SUBSTITUTE for a in blocks.get("Ersättare", [])}
+    serving |= {a.person_id: "serving_substitute" for a in blocks.get("Tjänstgörande ersättare", [])}
+    present = [a for title, rows in blocks.items() if title != "Anmält förhinder" for a in rows]
+    absent = [a for a in blocks.get("Anmält förhinder", []) if a.status == Attendance.Status.ABSENT]
+    numbers = [p.number for p in paragraphs]
+    protocol = {
+        "schema": "samordna.protocol/1",
+        "organisation": meeting.association.name,
+        "body": meeting.body.name,
+        "meeting": {
+            "date": meeting.date.isoformat(),
+            "start": _hhmm(meeting.start),
+            "end": _hhmm(meeting.end),
+            "place": meeting.place,
+            "remote_participation": meeting.remote_participation,
+            "protocol_label": meeting.label or None,
+        },
+        "officers": {
+            "chair": meeting.chair.name if meeting.chair else None,
+            "secretary": meeting.secretary.name if meeting.secretary else None,
+            "adjusters": [p.name for p in meeting.adjusters.order_by("name")],
+        },
+        "attendees": [_attendee(a, meeting, serving) for a in present],
+        "absent": [
+            {k: v for k, v in {"name": a.person.name, "organisation": a.mandate.member.name if a.mandate and a.mandate.member else None,
+                               "party": a.person.party or None, "role": a.role}.items() if v}
+            for a in absent
+        ],
+        "paragraphs": [_paragraph(p) for p in paragraphs],
+    }
+    if numbers:
+        protocol["paragraph_range"] = [min(numbers), max(numbers)]
+    return protocol
+
+
+def canonical_bytes(protocol: dict) -> bytes:
+    """One byte string per content: sorted keys, no insignificant whitespace, UTF-8."""
+    return json.dumps(protocol, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def content_hash(protocol: dict) -> str:
+    return hashlib.sha256(canonical_bytes(protocol)).hexdigest()
