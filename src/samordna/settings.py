@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "samordna.accounts",
     "samordna.associations",
     "samordna.board",
+    "samordna.documents",
+    "samordna.notices",
 ]
 
 MIDDLEWARE = [

@@ -11,4 +11,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("f/<slug:slug>/", include("samordna.associations.urls")),
     path("f/<slug:slug>/", include("samordna.board.urls")),
+    path("f/<slug:slug>/", include("samordna.notices.urls")),
 ]

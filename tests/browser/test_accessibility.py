@@ -27,6 +27,10 @@ def test_main_pages_have_no_serious_violations(page, live_server, lake_live, sec
              f"{base}/moten/{meeting.pk}/narvaro/", f"{base}/moten/{meeting.pk}/narvaro/{person.pk}/",
              f"{base}/moten/{meeting.pk}/protokoll/", f"{base}/moten/{meeting.pk}/protokoll/{paragraph.pk}/",
              f"{base}/moten/{meeting.pk}/protokoll/las/"]
+    meeting.protocol_status, meeting.adjusted_on, meeting.notice_posted = "adjusted", meeting.date, meeting.date
+    meeting.save()
+    paths += [f"/f/{lake.association.slug}/anslagstavla/", f"/f/{lake.association.slug}/anslagstavla/{meeting.pk}/",
+              f"{base}/moten/{meeting.pk}/justering/"]
     axe = Axe()
     problems = []
     for path in paths:

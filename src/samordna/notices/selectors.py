@@ -1,0 +1,33 @@
+"""The public notice board: adjusted protocols with their notice and appeal dates (KL 8 kap. 12 §, 13 kap. 5 §)."""
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from samordna.board.models import Meeting
+from samordna.rules.deadlines import NoticeDates, notice_dates
+
+
+@dataclass(frozen=True)
+class Notice:
+    meeting: Meeting
+    dates: NoticeDates
+
+    @property
+    def current(self):
+        return self.dates.remove_after >= timezone.localdate()
+
+
+def notices(association, today: date | None = None):
+    """Every posted notice of the association, newest first."""
+    meetings = (
+        Meeting.objects.filter(body__association=association, protocol_status=Meeting.ProtocolStatus.ADJUSTED, notice_posted__isnull=False)
+        .select_related("body")
+        .order_by("-notice_posted", "-date")
+    )
+    return [Notice(m, notice_dates(m.adjusted_on, m.notice_posted)) for m in meetings]
+
+
+def split(association):
+    all_notices = notices(association)
+    return [n for n in all_notices if n.current], [n for n in all_notices if not n.current]
