@@ -61,3 +61,33 @@ def test_drafts_never_reach_the_board(client, lake):
     draft = lake.meeting(date(2023, 5, 12))
     assert client.get(reverse("notice_protocol", args=[lake.association.slug, draft.pk])).status_code == 404
     assert client.get(reverse("notice_board_json", args=[lake.association.slug])).json()["notices"] == []
+
+
+def test_summons_goes_by_mail_with_invitation_and_to_the_board(client, lake):
+    from django.core import mail
+    from django.core.exceptions import ValidationError
+
+    from samordna.board.summons import send_summons
+
+    meeting = lake.meeting(timezone.localdate(), start=time(13, 30), end=time(16, 30))
+    with pytest.raises(ValidationError, match="Föredragningslistan är tom"):
+        send_summons(meeting)
+    services.add_agenda_item(meeting, title="Budget 2027", kind="decision", case_number="7/26", proposal="Fastställa budgeten.")
+    with pytest.raises(ValidationError, match="e-postadress"):
+        send_summons(meeting)
+    for person in lake.people.values():
+        person.email = f"{person.pk}@example.se"
+        person.save()
+    sent = send_summons(meeting)
+    assert len(sent) == 16 and mail.outbox[0].bcc == sent and mail.outbox[0].to == []
+    message = mail.outbox[0]
+    assert "Budget 2027 (Dnr 7/26)" in message.body and "Förslag till beslut: Fastställa budgeten." in message.body
+    (name, content, mimetype) = message.attachments[0]
+    content = content.decode() if isinstance(content, bytes) else content
+    assert name == "kallelse.ics" and "METHOD:REQUEST" in content and "DTSTART;TZID=Europe/Stockholm" in content
+    board_html = client.get(reverse("notice_board", args=[lake.association.slug])).content.decode()
+    assert "Kallelser till öppna sammanträden" not in board_html
+    meeting.public = True
+    meeting.save()
+    board_html = client.get(reverse("notice_board", args=[lake.association.slug])).content.decode()
+    assert "Kallelser till öppna sammanträden" in board_html and "Budget 2027" in board_html

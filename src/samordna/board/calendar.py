@@ -8,13 +8,24 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
 def meeting_plan_ics(body) -> bytes:
+    return _calendar(body, body.meetings.order_by("date", "start"))
+
+
+def meeting_ics(meeting) -> bytes:
+    """One meeting as an invitation attached to the notice of meeting."""
+    return _calendar(meeting.body, [meeting], method="REQUEST")
+
+
+def _calendar(body, meetings, method=None) -> bytes:
     stamp = datetime.now(timezone.utc).replace(microsecond=0)
     cal = Calendar()
     cal.add("prodid", "-//samordna//sammanträdesplan//SV")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", f"{body.name}, {body.association.name}")
     cal.add("x-wr-timezone", "Europe/Stockholm")
-    for meeting in body.meetings.order_by("date", "start"):
+    if method:
+        cal.add("method", method)
+    for meeting in meetings:
         start = datetime.combine(meeting.date, meeting.start, tzinfo=STOCKHOLM)
         end = datetime.combine(meeting.date, meeting.end, tzinfo=STOCKHOLM) if meeting.end else start + timedelta(hours=3)
         event = Event()

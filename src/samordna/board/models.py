@@ -169,6 +169,7 @@ class Meeting(models.Model):
     adjusted_on = models.DateField("justeringsdag", null=True, blank=True)
     content_hash = models.CharField("SHA-256 av det justerade protokollet", max_length=64, blank=True)
     notice_posted = models.DateField("anslaget", null=True, blank=True)
+    summoned_on = models.DateField("kallelse skickad", null=True, blank=True)
 
     class Meta:
         ordering = ["body", "date", "start"]

@@ -18,6 +18,7 @@ urlpatterns = [
     path("standardpunkter/", people.standard_items, name="standard_items"),
     path("moten/<int:meeting_id>/", meetings.meeting_detail, name="meeting_detail"),
     path("moten/<int:meeting_id>/dagordning/", meetings.agenda, name="agenda"),
+    path("moten/<int:meeting_id>/dagordning/kallelse/", meetings.agenda_summon, name="agenda_summon"),
     path("moten/<int:meeting_id>/dagordning/<int:item_id>/", meetings.agenda_item_action, name="agenda_item_action"),
     path("moten/<int:meeting_id>/dagordning/bordlagt/<int:paragraph_id>/", meetings.agenda_take_up, name="agenda_take_up"),
     path("moten/<int:meeting_id>/narvaro/", meetings.attendance, name="attendance"),

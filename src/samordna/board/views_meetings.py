@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from . import calendar, selectors, services
+from . import calendar, selectors, services, summons
 from .adjustment import ensure_editable
 from .forms import AgendaItemForm, AttendanceForm, GuestForm, MeetingForm, OfficersForm, PresenceFormSet
 from .models import AgendaItem, Attendance, Body, Mandate, Paragraph, Person, Role
@@ -115,6 +115,19 @@ def agenda_take_up(request, slug, meeting_id, paragraph_id):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, f"Det bordlagda ärendet ”{paragraph.title}” är tillagt på föredragningslistan.")
+    return redirect("agenda", slug=slug, meeting_id=meeting.pk)
+
+
+@login_required
+@require_POST
+def agenda_summon(request, slug, meeting_id):
+    meeting = get_meeting(request, slug, meeting_id, edit=True)
+    try:
+        sent = summons.send_summons(meeting, request.build_absolute_uri(reverse("agenda", args=[slug, meeting.pk])))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Kallelsen är skickad till {len(sent)} mottagare.")
     return redirect("agenda", slug=slug, meeting_id=meeting.pk)
 
 

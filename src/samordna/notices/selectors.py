@@ -31,3 +31,10 @@ def notices(association, today: date | None = None):
 def split(association):
     all_notices = notices(association)
     return [n for n in all_notices if n.current], [n for n in all_notices if not n.current]
+
+
+def summoned_public_meetings(association):
+    """Coming meetings open to the public whose notice has been sent: the board announces them too."""
+    public_by_charter = association.charter.meetings_public
+    meetings = Meeting.objects.filter(body__association=association, date__gte=timezone.localdate(), summoned_on__isnull=False)
+    return [m for m in meetings.select_related("body").order_by("date") if m.public or public_by_charter]

@@ -18,7 +18,9 @@ from . import selectors
 def board(request, slug):
     association = get_object_or_404(Association, slug=slug)
     current, archive = selectors.split(association)
-    return render(request, "notices/board.html", {"association": association, "current": current, "archive": archive})
+    context = {"association": association, "current": current, "archive": archive,
+               "summoned": selectors.summoned_public_meetings(association)}
+    return render(request, "notices/board.html", context)
 
 
 def notice_protocol(request, slug, meeting_id):
