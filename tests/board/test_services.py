@@ -129,3 +129,18 @@ def test_information_paragraph_may_be_recorded_without_quorum(lake):
     meeting = lake.meeting()
     write(meeting, "Information från förbundschefen", time(15, 10), "lägga informationen till handlingarna", kind="information")
     assert Meeting.objects.get(pk=meeting.pk).paragraphs.count() == 1
+
+
+def test_committee_without_seat_groups_has_one_seat_per_member_mandate(lake):
+    from samordna.board.models import Body, Mandate, Role
+
+    committee = Body.objects.create(association=lake.association, name="Arbetsutskottet", slug="au", kind=Body.Kind.COMMITTEE)
+    for name in ("Ledamot Mölndals", "Ledamot Försäkringskassan", "Ledamot Västra"):
+        person = lake.people[name]
+        Mandate.objects.create(person=person, body=committee, member=person.mandates.first().member, role=Role.MEMBER)
+    meeting = services.save_meeting(Meeting(body=committee, date=date(2021, 12, 3), start=time(9, 0), place="Kansliet"))
+    services.set_attendance(meeting, lake.people["Ledamot Mölndals"], status="present", mandate=committee.mandates.first())
+    with pytest.raises(ValidationError, match="Arbetsutskottet är inte beslutsför vid § 1: 1 av 3 platser"):
+        write(meeting, "Anställning", time(9, 5), "anställa en utbildningsledare")
+    services.set_attendance(meeting, lake.people["Ledamot Västra"], status="present", mandate=committee.mandates.last())
+    assert write(meeting, "Anställning", time(9, 5), "anställa en utbildningsledare").decisions.count() == 1

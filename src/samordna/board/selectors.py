@@ -29,11 +29,20 @@ def voting_mandates(meeting):
 
 
 def _group_of_member(meeting):
+    """The charter's seat groups; a body without any (an arbetsutskott) has one seat per member mandate."""
     mapping, groups = {}, []
     for group in meeting.body.seat_groups.prefetch_related("members"):
         groups.append(substitutes.SeatGroup(name=group.name, seats=group.seats))
         for member in group.members.all():
             mapping[member.id] = group.name
+    if not groups:
+        seats = {}
+        for mandate in voting_mandates(meeting):
+            if mandate.role == Role.MEMBER:
+                seats[mandate.member] = seats.get(mandate.member, 0) + 1
+        for member, count in seats.items():
+            groups.append(substitutes.SeatGroup(name=member.name, seats=count))
+            mapping[member.id] = member.name
     return groups, mapping
 
 
@@ -130,8 +139,8 @@ def numbered_meetings(meeting):
     return own, [to_rule(m) for m in others]
 
 
-def next_paragraph_number(meeting):
-    own, others = numbered_meetings(meeting)
+def next_paragraph_number(meeting, numbered=None):
+    own, others = numbered or numbered_meetings(meeting)
     scheme = numbering.Scheme(meeting.body.numbering_scheme)
     if not own.numbers and meeting.first_number:
         return meeting.first_number

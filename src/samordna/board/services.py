@@ -58,7 +58,7 @@ def take_up_tabled(meeting, paragraph):
         title=paragraph.title,
         kind=paragraph.kind,
         case_number=paragraph.case_number,
-        proposal="",
+        proposal=paragraph.agenda_item.proposal if paragraph.agenda_item else "",
         tabled_from=paragraph,
     )
 
@@ -165,21 +165,21 @@ def _check_quorum(meeting, number, start, kind, tabled, decisions, paragraph=Non
         raise ValidationError(
             {
                 "decisions": [
-                    f"Styrelsen är inte beslutsför vid § {number}: {'; '.join(verdict.reasons)}. "
+                    f"{meeting.body.name} är inte beslutsför vid § {number}: {'; '.join(verdict.reasons)}. "
                     "Markera paragrafen som bordlagd eller som informationsärende, eller ändra närvaron."
                 ]
             }
         )
 
 
-def _check_number(meeting, number, sub, paragraph=None):
+def _check_number(meeting, number, sub, paragraph, numbered):
     """Unique within the meeting (number and sub-item letter) and within the charter's numbering scope."""
     same = meeting.paragraphs.filter(number=number, sub=sub)
     if paragraph is not None:
         same = same.exclude(pk=paragraph.pk)
     if same.exists():
         raise ValidationError({"number": [f"§ {number}{' ' + sub if sub else ''} finns redan i det här protokollet."]})
-    own, others = selectors.numbered_meetings(meeting)
+    own, others = numbered
     candidate = numbering.NumberedMeeting(key=own.key, date=own.date, numbers=tuple(sorted(set(own.numbers) | {number})))
     _raise_if(numbering.conflicts(numbering.Scheme(meeting.body.numbering_scheme), candidate, others), "number")
 
@@ -189,9 +189,10 @@ def save_paragraph(meeting, *, paragraph=None, number=None, decisions_text="", *
     ensure_editable(meeting)
     decisions = _decision_lines(decisions_text)
     with transaction.atomic():
+        numbered = selectors.numbered_meetings(meeting)
         if number is None:
-            number = paragraph.number if paragraph else selectors.next_paragraph_number(meeting)
-        _check_number(meeting, number, fields.get("sub", ""), paragraph)
+            number = paragraph.number if paragraph else selectors.next_paragraph_number(meeting, numbered)
+        _check_number(meeting, number, fields.get("sub", ""), paragraph, numbered)
         _check_quorum(meeting, number, fields.get("start"), fields.get("kind"), fields.get("tabled"), decisions, paragraph)
         if paragraph is None:
             paragraph = Paragraph(meeting=meeting)

@@ -10,7 +10,7 @@ from datetime import date, time, timedelta
 
 from samordna.associations import services as association_services
 from samordna.associations.models import Member
-from samordna.board import services
+from samordna.board import selectors, services
 from samordna.board.models import AgendaItem, Body, Mandate, Meeting, Person, PresidiumTerm, Role, SeatGroup, StandardItem
 
 FK = Member.Kind.SOCIAL_INSURANCE
@@ -115,7 +115,8 @@ class Builder:
         """{year: (chair Member, vice chair Member)}: the charter's turordning."""
         for year, (chair, vice) in rotation.items():
             PresidiumTerm.objects.create(
-                body=body, year=year, chair_member=self.members[chair], vice_chair_member=self.members[vice] if vice else None
+                body=body, year=year, chair_member=self.members[chair],
+                vice_chair_member=self.members[vice] if vice else None,
             )
 
     def standard_items(self, rows):
@@ -211,7 +212,12 @@ class Builder:
         return items
 
     def take_up(self, meeting, paragraph):
-        return services.take_up_tabled(meeting, paragraph)
+        item = services.take_up_tabled(meeting, paragraph)
+        # The service starts the resumed item without a proposal; the demo carries over the one first put forward.
+        if paragraph.agenda_item and paragraph.agenda_item.proposal:
+            item.proposal = paragraph.agenda_item.proposal
+            item.save(update_fields=["proposal"])
+        return item
 
     def protocol(self, meeting, paras, *, standard=True):
         """Write the protocol: the association's standard paragraphs, then one paragraph per entry."""
@@ -219,11 +225,13 @@ class Builder:
             services.apply_standard_items(meeting)
         items = self._agenda.get(meeting.pk, {})
         written = {}
-        number = None
+        # The charter's rule (via the selector) gives the first number; the rest follow it, and the service still
+        # refuses any number that is taken in its scope. Sub-items (5 a, 5 b …) share their parent's number.
+        number = selectors.next_paragraph_number(meeting) - 1
         for para in paras:
             paragraph = services.save_paragraph(
                 meeting,
-                number=number if para.sub else None,
+                number=number if para.sub else number + 1,
                 decisions_text="\n".join(para.decisions),
                 title=para.title,
                 kind=para.kind,
