@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views_adjustment as adjustment
+from . import views_documents as documents
 from . import views_meetings as meetings
 from . import views_people as people
 from . import views_protocol as protocol
@@ -29,6 +30,8 @@ urlpatterns = [
     path("moten/<int:meeting_id>/protokoll/fran-dagordning/", protocol.protocol_from_agenda, name="protocol_from_agenda"),
     path("moten/<int:meeting_id>/justering/", adjustment.adjustment_page, name="adjustment"),
     path("moten/<int:meeting_id>/justering/atgard/", adjustment.adjustment_action, name="adjustment_action"),
+    path("moten/<int:meeting_id>/protokoll.<str:fmt>", documents.protocol_document, name="protocol_document"),
+    path("moten/<int:meeting_id>/utdrag/", documents.extract, name="extract"),
     path("moten/<int:meeting_id>/protokoll/las/", protocol.protocol_read, name="protocol_read"),
     path("moten/<int:meeting_id>/protokoll/<int:paragraph_id>/", protocol.paragraph_edit, name="paragraph_edit"),
 ]

@@ -7,4 +7,5 @@ urlpatterns = [
     path("anslagstavla/anslag.json", views.board_json, name="notice_board_json"),
     path("anslagstavla/atom.xml", views.BoardFeed(), name="notice_board_feed"),
     path("anslagstavla/<int:meeting_id>/", views.notice_protocol, name="notice_protocol"),
+    path("anslagstavla/<int:meeting_id>/protokoll.pdf", views.notice_protocol_pdf, name="notice_protocol_pdf"),
 ]

@@ -11,6 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 from samordna.associations.models import Association
 from samordna.board import selectors as board_selectors
 from samordna.board.models import Meeting
+from samordna.board.views_documents import document_response
 
 from . import selectors
 
@@ -92,3 +93,9 @@ class BoardFeed(Feed):
 
     def item_pubdate(self, notice):
         return timezone.make_aware(datetime.combine(notice.dates.posted, time(0, 0)))
+
+
+def notice_protocol_pdf(request, slug, meeting_id):
+    association = get_object_or_404(Association, slug=slug)
+    meeting = get_object_or_404(Meeting, pk=meeting_id, body__association=association, protocol_status=Meeting.ProtocolStatus.ADJUSTED)
+    return document_response(meeting, "pdf", archival=True)

@@ -14,8 +14,6 @@ class Command(JsonCommand):
     help = "Visar för varje paragraf i ett protokoll (utbytesformatet) om styrelsen var beslutför."
     command_name = "quorum"
     # This command has always read '-' as a file name and left argparse's errors to argparse.
-    dash_is_stdin = False
-    swedish_usage_errors = False
     read_errors = (
         (FileNotFoundError, "Filen finns inte: {path}"),
         (IsADirectoryError, "{path} är en katalog, inte en fil"),
