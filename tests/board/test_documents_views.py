@@ -2,24 +2,14 @@
 from datetime import time
 
 import pytest
-from django.contrib.auth.models import User
 from django.urls import reverse
 from pypdf import PdfReader
 from io import BytesIO
 
-from samordna.accounts.models import AssociationRole
 from samordna.board import services
 from samordna.protocols.export import content_hash, meeting_protocol
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(client, lake):
-    user = User.objects.create_user("sekreterare", password="x")
-    AssociationRole.objects.create(user=user, association=lake.association, role="secretary")
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -14,14 +14,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def staff(client, lake):
-    user = User.objects.create_user("sekreterare", password="hemligt-lösen-1")
-    AssociationRole.objects.create(user=user, association=lake.association, role="secretary")
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
 def held(lake):
     meeting = lake.meeting()
     lake.afternoon_of_2021_11_25(meeting)
