@@ -31,6 +31,11 @@ INSTALLED_APPS = [
     "samordna.board",
     "samordna.documents",
     "samordna.notices",
+    "samordna.registry",
+    "samordna.interventions",
+    "samordna.economy",
+    "samordna.control",
+    "samordna.survey",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,4 @@
+"""Public survey pages: no login, no cookies."""
+from django.urls import path  # noqa: F401
+
+urlpatterns = []
