@@ -19,3 +19,9 @@ def staff(client, lake):
     AssociationRole.objects.create(user=user, association=lake.association, role="secretary")
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _second_factor_optional(settings):
+    """Staff in most tests log in with force_login or the plain form; tests/accounts switch the 2FA requirement on."""
+    settings.SAMORDNA_TWO_FACTOR_REQUIRED = False

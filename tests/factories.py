@@ -61,3 +61,9 @@ class Lake:
         self.attend(meeting, "Ersättare Alingsås", [{"start": time(13, 30), "end": time(15, 0)}])
         for name in ("Ersättare Arbetsförmedlingen", "Ledamot Lerums"):
             services.set_attendance(meeting, self.people[name], status="absent", mandate=self.people[name].mandates.first())
+
+
+def write_paragraph(meeting, title, start=None, decisions="", **kwargs):
+    """A decision paragraph through the service, with only what the test cares about given."""
+    fields = {"kind": "decision", "text": "", "tabled": False, "start": start} | kwargs
+    return services.save_paragraph(meeting, title=title, decisions_text=decisions, **fields)

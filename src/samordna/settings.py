@@ -1,5 +1,6 @@
 """Django settings, read from the environment (documented in README.md)."""
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -26,6 +27,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "samordna.accounts",
     "samordna.associations",
     "samordna.board",
@@ -36,6 +40,7 @@ INSTALLED_APPS = [
     "samordna.economy",
     "samordna.control",
     "samordna.survey",
+    "samordna.search",
 ]
 
 MIDDLEWARE = [
@@ -45,8 +50,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "samordna.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the Swedish lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "samordna.urls"
@@ -79,6 +88,31 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# --- Accounts and authentication (samordna.accounts; see accounts/auth.py for adding e-ID/SAML) ---
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Older hashes keep working and are upgraded to Argon2 at the next login.
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("SAMORDNA_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SAMORDNA_LOGIN_COOLOFF_MINUTES", "15")))
+# Locking a user name everywhere would let anyone lock out the chair; locking an address would lock a whole office.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+AXES_VERBOSE = False
+SAMORDNA_TWO_FACTOR_REQUIRED = _flag("SAMORDNA_TWO_FACTOR_REQUIRED", "1")
+OTP_TOTP_ISSUER = "samordna"
+SESSION_COOKIE_AGE = int(os.environ.get("SAMORDNA_SESSION_SECONDS", str(8 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -96,3 +130,15 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 EMAIL_BACKEND = os.environ.get("SAMORDNA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+
+# The anonymous exit survey's paths (/e/…) never reach a log: a participant's visit must leave no trace.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"no_survey": {"()": "samordna.survey.logging.OmitSurveyPaths"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["no_survey"]}},
+    "loggers": {
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+    },
+}

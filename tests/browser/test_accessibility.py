@@ -2,8 +2,7 @@
 from datetime import time
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from pages import login
+from pages import axe_problems, login
 
 from samordna.board import services
 
@@ -31,16 +30,7 @@ def test_main_pages_have_no_serious_violations(page, live_server, lake_live, sec
     meeting.save()
     paths += [f"/f/{lake.association.slug}/anslagstavla/", f"/f/{lake.association.slug}/anslagstavla/{meeting.pk}/",
               f"{base}/moten/{meeting.pk}/justering/"]
-    axe = Axe()
-    problems = []
-    for path in paths:
-        page.goto(path if path.startswith("http") else live_server.url + path)
-        results = axe.run(page)
-        assert results.response["passes"], f"axe ran no checks on {path}"
-        for violation in results.response["violations"]:
-            if violation["impact"] in ("serious", "critical"):
-                problems.append(f"{path}: {violation['id']} – {violation['help']} ({len(violation['nodes'])} st)")
-    assert problems == []
+    assert axe_problems(page, [path if path.startswith("http") else live_server.url + path for path in paths]) == []
 
 
 def test_keyboard_only_reaches_the_protocol(page, live_server, lake_live, secretary):

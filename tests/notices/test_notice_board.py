@@ -91,3 +91,25 @@ def test_summons_goes_by_mail_with_invitation_and_to_the_board(client, lake):
     meeting.save()
     board_html = client.get(reverse("notice_board", args=[lake.association.slug])).content.decode()
     assert "Kallelser till öppna sammanträden" in board_html and "Budget 2027" in board_html
+
+
+def test_announced_delegated_decisions_stay_on_the_board_until_reported(client, lake):
+    from samordna.registry.models import DelegatedDecision, DelegationPoint
+    from samordna.registry.services_followup import report_delegated_decisions, save_delegated_decision, save_delegation_point
+
+    point = save_delegation_point(DelegationPoint(association=lake.association, code="3.2", title="Avtal under 100 000 kr",
+                                                  delegate="Förbundschef"))
+    chief = lake.people["Ledamot Mölndals"]
+    shown = save_delegated_decision(DelegatedDecision(
+        association=lake.association, point=point, decided_by=chief, decided_on=date(2023, 2, 1),
+        subject="Avtal om lokalhyra för insatsen", case_number="7/23", announce=True))
+    save_delegated_decision(DelegatedDecision(
+        association=lake.association, point=point, decided_by=chief, decided_on=date(2023, 2, 2),
+        subject="Inköp av kontorsmaterial", announce=False))
+    page = client.get(f"/f/{lake.association.slug}/anslagstavla/").content.decode()
+    assert "Avtal om lokalhyra för insatsen" in page and "7/23" in page
+    assert "kontorsmaterial" not in page
+    meeting = lake.meeting(day=date(2023, 3, 1))
+    report_delegated_decisions(meeting, [shown])
+    services.paragraph_from_agenda(meeting, meeting.agenda_items.get())
+    assert "Avtal om lokalhyra" not in client.get(f"/f/{lake.association.slug}/anslagstavla/").content.decode()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
+from pdf_bytes import serialise_pdf
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
@@ -123,7 +125,7 @@ def pdf_bytes(pages: list[list[tuple[float, float, str, bool]]]) -> bytes:
                        b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>" % content)
         kids.append(len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
-    return _serialise(objects, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    return serialise_pdf(objects, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 
 
 class _Page:
@@ -244,7 +246,7 @@ def scanned_pdf_bytes() -> bytes:
     ]
     content = b"q 400 0 0 600 90 120 cm /Im1 Do Q"
     objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
-    return _serialise(objects, b"%PDF-1.4\n")
+    return serialise_pdf(objects, b"%PDF-1.4\n")
 
 
 def write_zip_bomb_docx(path: Path, megabytes: int = 150) -> Path:
@@ -336,18 +338,3 @@ def write_samrad_pdf(path: Path) -> Path:
     p2.line((L, "Ordföranden avslutar samrådet."))
     path.write_bytes(pdf_bytes([p1.runs, p2.runs]))
     return path
-
-
-def _serialise(objects, header: bytes) -> bytes:
-    """Numbered objects, the cross-reference table and the trailer: the skeleton every PDF file shares."""
-    out = bytearray(header)
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)

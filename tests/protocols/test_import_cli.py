@@ -58,9 +58,23 @@ def test_zip_bomb_and_size_limit(tmp_path, capsys):
     assert "gränsen är 1 kB" in capsys.readouterr().err
 
 
-def test_without_json_saving_is_not_built_yet(capsys):
+def test_an_unknown_association_is_refused(capsys, db):
     assert call(str(FIXTURES / "bergsjo.txt"), "--association", "exempel")[0] == 2
-    assert "inte byggt ännu" in capsys.readouterr().err
+    assert "Förbundet 'exempel' finns inte" in capsys.readouterr().err
+
+
+def test_saving_into_an_association_and_again_changes_nothing(capsys, lake):
+    from samordna.board.models import Meeting
+
+    code, out, _ = call(str(FIXTURES / "sydnarke.txt"), "--association", lake.association.slug)
+    result = json.loads(out)
+    assert code == 0 and result["status"] == "imported" and result["date"] == "2024-06-05"
+    meeting = Meeting.objects.get(pk=result["meeting"])
+    assert meeting.frozen and meeting.paragraphs.count() == result["paragraphs"] == 4
+    code, out, _ = call(str(FIXTURES / "sydnarke.txt"), "--association", lake.association.slug)
+    assert code == 0 and json.loads(out)["status"] == "duplicate" and Meeting.objects.count() == 1
+    assert call(str(FIXTURES / "bergsjo.txt"), "--association", lake.association.slug, "--body", "au")[0] == 2
+    assert "Organet 'au' finns inte" in capsys.readouterr().err
 
 
 def test_usage_errors_in_swedish(capsys):

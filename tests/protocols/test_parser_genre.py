@@ -256,15 +256,15 @@ def test_signature_boxes_side_by_side_and_dotted_lines():
 Datum: 2024-01-10
 Beslutande
 Sofia Ek, Försäkringskassan
-Leif Dahl (S), Region Exempel
+Folke Åström (S), Region Exempel
 Sekreterare ..............................
 Anna Berg
 Ordförande                  Justerare
-Sofia Ek                    Leif Dahl
+Sofia Ek                    Folke Åström
 
 § 1 Öppnande
 """)
-    assert (p.officers.chair, p.officers.secretary, p.officers.adjusters) == ("Sofia Ek", "Anna Berg", ["Leif Dahl"])
+    assert (p.officers.chair, p.officers.secretary, p.officers.adjusters) == ("Sofia Ek", "Anna Berg", ["Folke Åström"])
 
 
 # ---- paragraphs ----------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ SECTIONS = {
     "people": "people", "person": "people",
 }
 # Pages of these apps belong to the menu entry of their app, whatever their URL name.
-APP_SECTIONS = {"registry", "interventions", "survey", "economy", "control"}
+APP_SECTIONS = {"registry", "interventions", "survey", "economy", "control", "search"}
 
 
 def section(match):

@@ -321,3 +321,4 @@ class StandardItem(models.Model):
 
 from .models_adjustment import Approval, ReturnComment  # noqa: E402,F401  (Django finds models through this module)
 from .models_import import ProtocolImport  # noqa: E402,F401
+from .models_votes import Ballot, Disqualification, Motion, Reservation, Vote  # noqa: E402,F401

@@ -9,6 +9,7 @@ class ProtocolImport(models.Model):
         PREVIEW = "preview", "Förhandsgranskas"
         FAILED = "failed", "Kunde inte läsas"
         CONFIRMED = "confirmed", "Importerad"
+        DUPLICATE = "duplicate", "Redan importerad"
 
     association = models.ForeignKey("associations.Association", on_delete=models.CASCADE, related_name="protocol_imports")
     batch = models.CharField("omgång", max_length=32, db_index=True)

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 from samordna.rules import numbering, presence, quorum, substitutes
 
-from .models import Attendance, Mandate, Meeting, Paragraph, Role
+from .models import Attendance, Disqualification, Mandate, Meeting, Paragraph, Role
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,19 @@ def present_at(intervals_by_person, moment):
     return {str(pid) for pid, intervals in intervals_by_person.items() if presence.is_present(intervals, moment)}
 
 
+def disqualified_by_paragraph(meeting):
+    """Paragraph id → ids (as the rules' names) of the people who left that paragraph for jäv."""
+    result = {}
+    for paragraph_id, person_id in Disqualification.objects.filter(paragraph__meeting=meeting).values_list("paragraph_id", "person_id"):
+        result.setdefault(paragraph_id, set()).add(str(person_id))
+    return result
+
+
 def quorum_by_paragraph(meeting, paragraphs=None, extra=None):
-    """A verdict for every paragraph; `extra` (number, time) evaluates a paragraph not yet saved."""
+    """A verdict for every paragraph; `extra` (number, time) evaluates a paragraph not yet saved.
+
+    A member who is jävig takes no part in the paragraph (KL 6 kap. 28 §), so for the rules they are absent there:
+    the next substitute of the same seat group steps in and the quorum is counted without them."""
     paragraphs = list(meeting.paragraphs.all()) if paragraphs is None else list(paragraphs)
     points = [(p, p.number, p.start) for p in paragraphs]
     if extra is not None:
@@ -104,9 +115,13 @@ def quorum_by_paragraph(meeting, paragraphs=None, extra=None):
     intervals = presence_intervals(meeting)
     times = presence.estimate_times([t for _, _, t in points], meeting.start)
     rule = quorum.QuorumRule(require_all_groups=meeting.association.charter.quorum_all_groups)
+    disqualified = disqualified_by_paragraph(meeting)
     result = []
     for (paragraph, number, known), at in zip(points, times):
-        verdict = quorum.assess(groups, reps, present_at(intervals, presence.Moment(time=at, paragraph=number)), rule)
+        present = present_at(intervals, presence.Moment(time=at, paragraph=number))
+        if paragraph is not None:
+            present -= disqualified.get(paragraph.pk, set())
+        verdict = quorum.assess(groups, reps, present, rule)
         names = tuple(_serving_label(s, people) for s in verdict.serving)
         result.append(ParagraphQuorum(paragraph, verdict, known is None, names))
     return result

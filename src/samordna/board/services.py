@@ -202,7 +202,8 @@ def save_paragraph(meeting, *, paragraph=None, number=None, decisions_text="", *
         paragraph.full_clean(exclude=["meeting"], validate_unique=False)
         paragraph.save()
         paragraph.decisions.all().delete()
-        Decision.objects.bulk_create(Decision(paragraph=paragraph, position=i, text=t) for i, t in enumerate(decisions))
+        for i, t in enumerate(decisions):  # one by one: each save reaches the search index's signal
+            Decision.objects.create(paragraph=paragraph, position=i, text=t)
     return paragraph
 
 

@@ -35,3 +35,26 @@ urlpatterns = [
     path("moten/<int:meeting_id>/protokoll/las/", protocol.protocol_read, name="protocol_read"),
     path("moten/<int:meeting_id>/protokoll/<int:paragraph_id>/", protocol.paragraph_edit, name="paragraph_edit"),
 ]
+
+from . import views_import as importer  # noqa: E402
+
+urlpatterns += [
+    path("importera/", importer.imports, name="protocol_imports"),
+    path("importera/<str:batch>/", importer.batch, name="protocol_import_batch"),
+    path("importera/fil/<int:import_id>/", importer.preview, name="protocol_import_preview"),
+    path("importera/fil/<int:import_id>/tolka/", importer.parse_file, name="protocol_import_parse"),
+]
+
+from . import views_votes as vote_views  # noqa: E402
+
+_P = "moten/<int:meeting_id>/protokoll/<int:paragraph_id>/"
+urlpatterns += [
+    path(_P + "votering/", vote_views.paragraph_vote, name="paragraph_vote"),
+    path(_P + "votering/ta-bort/", vote_views.vote_delete, name="vote_delete"),
+    path(_P + "yrkanden/", vote_views.motion_add, name="motion_add"),
+    path(_P + "yrkanden/<int:item_id>/ta-bort/", vote_views.motion_delete, name="motion_delete"),
+    path(_P + "reservationer/", vote_views.reservation_add, name="reservation_add"),
+    path(_P + "reservationer/<int:item_id>/ta-bort/", vote_views.reservation_delete, name="reservation_delete"),
+    path(_P + "jav/", vote_views.disqualification_add, name="disqualification_add"),
+    path(_P + "jav/<int:item_id>/ta-bort/", vote_views.disqualification_delete, name="disqualification_delete"),
+]

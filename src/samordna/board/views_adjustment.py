@@ -1,5 +1,4 @@
 """Sending the protocol to adjustment, approving or returning it, and the sealed result."""
-from datetime import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
+
+from samordna.accounts import auth as accounts_auth
 
 from . import adjustment
 from .models import Person
@@ -55,8 +56,7 @@ def adjustment_action(request, slug, meeting_id):
             adjustment.withdraw(meeting)
             messages.success(request, "Protokollet är återtaget till utkast.")
         elif action == "approve":
-            stamp = request.session.get("authenticated_at")
-            authenticated_at = datetime.fromisoformat(stamp) if stamp else None
+            authenticated_at = accounts_auth.authenticated_at(request)  # None while a second factor is owed
             if not adjustment.fresh_login(authenticated_at):
                 messages.info(request, "Logga in igen för att justera protokollet.")
                 return redirect_to_login(reverse("adjustment", args=[slug, meeting.pk]))

@@ -8,6 +8,7 @@ from samordna.protocols.export import meeting_protocol
 from samordna.rules.deadlines import notice_dates
 
 from .views_common import get_meeting
+from .votes import document_proceedings
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -18,6 +19,9 @@ CONTENT_TYPES = {
 def document_extras(meeting, extract_of=None):
     """What the interchange format does not carry: seal, notice dates, draft watermark, extract selection."""
     extras = {"draft": not meeting.frozen}
+    proceedings = document_proceedings(meeting)
+    if proceedings:
+        extras["proceedings"] = proceedings
     if meeting.frozen:
         extras["content_hash"] = meeting.content_hash
         dates = notice_dates(meeting.adjusted_on, meeting.notice_posted)

@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from samordna.registry import selectors as registry_selectors  # registry: suggestions on the agenda page
+
 from . import calendar, selectors, services, summons
 from .adjustment import ensure_editable
 from .forms import AgendaItemForm, AttendanceForm, GuestForm, MeetingForm, OfficersForm, PresenceFormSet
@@ -98,6 +100,7 @@ def agenda(request, slug, meeting_id):
         "meeting": meeting,
         "items": meeting.agenda_items.select_related("tabled_from__meeting"),
         "suggestions": selectors.tabled_suggestions(meeting),
+        "registry": registry_selectors.agenda_suggestions(meeting, request.user),  # registry
         "form": form,
         "tab": "agenda",
     }

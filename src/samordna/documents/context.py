@@ -7,7 +7,10 @@ reservations, the signature block and the notice certificate (anslagsbevis). The
 same thing in the same order. Nothing here touches the database.
 
 `extras` carries what the interchange format does not: the SHA-256 of the adjusted content, the
-computed notice dates, an extract selection, a draft flag, a recording link and attachment titles.
+computed notice dates, an extract selection, a draft flag, a recording link, attachment titles and
+`proceedings` ({"<number><sub>": {motions, vote, written_reservations, disqualifications}}, from
+board.votes.document_proceedings): motions, order of questions, the vote's proposition and result line,
+whom each voter represents, written reservations and jäv.
 """
 from __future__ import annotations
 
@@ -158,6 +161,27 @@ def _vote(vote: dict | None) -> dict | None:
             "result": f"Ja {counts['yes']}, Nej {counts['no']}, Avstår {counts['abstain']}"}
 
 
+def _vote_detail(detail: dict | None, body: str) -> dict | None:
+    """The vote as a municipal extract prints it, from extras["proceedings"] (board.votes.document_proceedings)."""
+    if not detail:
+        return None
+    rows = [{"name": _s(b.get("name")), "represents": _s(b.get("represents")),
+             **{k: ("X" if b.get("vote") == k else "") for k in VOTES}} for b in detail.get("ballots") or []]
+    order = _s(detail.get("order_of_questions"))
+    approved = detail.get("order_approved", True)
+    who = body or "Organet"
+    return {
+        "question": _s(detail.get("question")),
+        "order_of_questions": order,
+        "order_decision": (f"{who} godkänner propositionsordningen." if approved
+                           else f"{who} godkänner inte den föreslagna propositionsordningen.") if order else "",
+        "proposition": _s(detail.get("proposition")),
+        "result": _s(detail.get("result")),
+        "ballots": rows,
+        **{k: detail.get(k, sum(1 for b in rows if b[k])) for k in VOTES},
+    }
+
+
 def _attachments(extras: dict, number: int) -> list[str]:
     table = extras.get("attachments") or {}
     found = table.get(number, table.get(str(number))) or []
@@ -171,6 +195,8 @@ def _paragraph(p: dict, body: str, extras: dict) -> dict:
     any_att = any(d.startswith("att ") for d in decisions)
     vote = _vote(p.get("vote"))
     reservations = [_s(r) for r in p.get("reservations") or [] if _s(r)]
+    proceedings = (extras.get("proceedings") or {}).get(f"{number}{sub}") or {}
+    disqualifications = [_s(d) for d in proceedings.get("disqualifications") or [] if _s(d)]
     time = p.get("time") or {}
     time_text = ""
     if time.get("from") and time.get("to"):
@@ -192,9 +218,15 @@ def _paragraph(p: dict, body: str, extras: dict) -> dict:
         "tabled": bool(p.get("tabled")),
         "adjusted_immediately": bool(p.get("adjusted_immediately")),
         "vote": vote,
+        "vote_detail": _vote_detail(proceedings.get("vote"), body),
+        "motions": [_s(m) for m in proceedings.get("motions") or [] if _s(m)],
+        "disqualifications": disqualifications,
+        "written_reservations": [{"name": _s(r.get("name")), "motivation": text_blocks(r.get("motivation"))}
+                                 for r in proceedings.get("written_reservations") or [] if _s(r.get("motivation"))],
         "reservations": reservations,
         "reservation_text": f"Mot beslutet reserverar sig {join_and(reservations)}." if reservations else "",
-        "attendance_changes": [_s(c) for c in p.get("attendance_changes") or [] if _s(c)],
+        # Jäv is printed at the top of the paragraph, so it is not repeated among the changes at its end.
+        "attendance_changes": [_s(c) for c in p.get("attendance_changes") or [] if _s(c) and _s(c) not in disqualifications],
         "attachments": _attachments(extras, number),
     }
 

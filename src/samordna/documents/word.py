@@ -280,10 +280,13 @@ class _Writer:
             meta = " · ".join(x for x in (f"Dnr {p['case_number']}" if p["case_number"] else "", p["time"]) if x)
             if meta:
                 self.para(meta, color=GREY, size=9)
+            for line in p["disqualifications"]:
+                self.para(line)
             for block in p["text"]:
                 self.para("\n".join(block))
             if p["attachments"]:
                 self.para("Bilagor: ", bold=True, extra=_run("; ".join(p["attachments"])))
+            self.proceedings(p)
             if p["tabled"]:
                 self.para("Ärendet bordläggs.", bold=True)
             if p["decisions"]:
@@ -292,7 +295,7 @@ class _Writer:
                     self.para(p["decision_intro"], indent=Mm(5))
                 for d in p["decisions"]:
                     self.para(d, indent=Mm(5))
-            if p["vote"]:
+            if p["vote"] and not p["vote_detail"]:
                 vote = p["vote"]
                 self.heading("Omröstning", 3)
                 if vote["ballots"]:
@@ -302,10 +305,37 @@ class _Writer:
                 self.para(f"Resultat: {vote['result']}", bold=True)
             if p["reservation_text"]:
                 self.para(p["reservation_text"])
+            for r in p["written_reservations"]:
+                self.para(f"Skriftlig reservation av {r['name']}:", bold=True)
+                for block in r["motivation"]:
+                    self.para("\n".join(block))
             for change in p["attendance_changes"]:
                 self.para(change, color=GREY)
             if p["adjusted_immediately"]:
                 self.para("Paragrafen förklaras omedelbart justerad.", bold=True)
+
+    def proceedings(self, p):
+        """Motions, order of questions and the roll-call vote, as a municipal extract prints them."""
+        if p["motions"]:
+            self.heading("Yrkanden", 3)
+            for motion in p["motions"]:
+                self.para(motion)
+        vote = p["vote_detail"]
+        if not vote:
+            return
+        if vote["order_of_questions"]:
+            self.heading("Propositionsordning", 3)
+            self.para(vote["order_of_questions"])
+            self.para(vote["order_decision"])
+        self.heading("Omröstning", 3)
+        if vote["question"]:
+            self.para(vote["question"], bold=True)
+        self.para(f"Omröstning begärs. {vote['proposition']}")
+        self.table([[b["name"], b["represents"], b["yes"], b["no"], b["abstain"]] for b in vote["ballots"]],
+                   [Mm(62), Mm(50), Mm(16), Mm(16), Mm(16)], grid=True,
+                   header=["Ledamot", "Företräder", "Ja", "Nej", "Avstår"],
+                   footer=["Resultat", "", str(vote["yes"]), str(vote["no"]), str(vote["abstain"])])
+        self.para(vote["result"], bold=True)
 
     def certification(self):
         c = self.c

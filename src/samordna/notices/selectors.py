@@ -38,3 +38,12 @@ def summoned_public_meetings(association):
     public_by_charter = association.charter.meetings_public
     meetings = Meeting.objects.filter(body__association=association, date__gte=timezone.localdate(), summoned_on__isnull=False)
     return [m for m in meetings.select_related("body").order_by("date") if m.public or public_by_charter]
+
+
+def delegated_announcements(association):
+    """Delegated decisions the association announces until the board has taken note of them (anmälan)."""
+    from samordna.registry.models import DelegatedDecision
+
+    found = (DelegatedDecision.objects.filter(association=association, announce=True, paragraph__isnull=True)
+             .select_related("point", "decided_by", "agenda_item").order_by("-decided_on"))
+    return [d for d in found if d.reported_at is None]

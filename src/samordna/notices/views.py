@@ -20,7 +20,8 @@ def board(request, slug):
     association = get_object_or_404(Association, slug=slug)
     current, archive = selectors.split(association)
     context = {"association": association, "current": current, "archive": archive,
-               "summoned": selectors.summoned_public_meetings(association)}
+               "summoned": selectors.summoned_public_meetings(association),
+               "delegated": selectors.delegated_announcements(association)}
     return render(request, "notices/board.html", context)
 
 

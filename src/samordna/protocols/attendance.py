@@ -164,7 +164,7 @@ class AttendanceReader:
                     section = None
                 continue
             if line.text[:1].islower() and last:
-                # A wrapped line continues the previous person ("… Pernilla Nilsson / biträdande förbundschef …").
+                # A wrapped line continues the previous person ("… Petra Nord / biträdande förbundschef …").
                 for entry in parse_text(f"{last[-1].name} {line.text}", allow_entity=False)[:1]:
                     self._merge(last[-1], entry)
                 continue

@@ -155,8 +155,8 @@ def _split_commas(text: str) -> list[str]:
 
 
 def _person(text: str, allow_entity: bool) -> Entry | None:
-    """"förbundschef Annika Ruys-Hagberg", "Anna Fagerfort förbundschef sof Sjuhärad",
-    "Marie Brynolfsson ordförande", "Fredrik Skoglund AF"; with allow_entity a lone
+    """"förbundschef Karin Ås-Holm", "Lisa Varg förbundschef sof Sjuhärad",
+    "Maria Sten ordförande", "Nils Ahl AF"; with allow_entity a lone
     capitalised word ("Revisionen") is a participant too."""
     hit = names.find_name(text)
     if hit is None:

@@ -44,7 +44,29 @@ def _attendee(a, meeting, serving_role):
     return {k: v for k, v in entry.items() if k in ("name", "role") or v not in (None, [], False)}
 
 
-def _paragraph(p):
+def _proceedings(p, quorums):
+    """The vote, reservations and jäv of a paragraph, in the schema's terms; empty for a paragraph without them, so
+    the export (and the seal of protocols adjusted before votes were recorded) stays as it was."""
+    from samordna.board.models_votes import Vote, person_label
+    from samordna.board.votes import disqualification_lines
+
+    entry = {}
+    vote = Vote.objects.filter(paragraph=p).first()
+    if vote is not None:
+        entry["vote"] = {
+            "yes": vote.yes, "no": vote.no, "abstain": vote.abstain,
+            "ballots": [{k: v for k, v in (("name", b.person.name), ("party", b.person.party or None), ("vote", b.choice)) if v}
+                        for b in vote.ballots.select_related("person")],
+        }
+    reservations = [person_label(r.person) for r in p.reservations.all()]
+    if reservations:
+        entry["reservations"] = reservations
+    if p.disqualifications.all():
+        entry["attendance_changes"] = disqualification_lines(p, quorums.get(p.pk))
+    return entry
+
+
+def _paragraph(p, quorums=None):
     entry = {
         "number": p.number,
         "sub": p.sub or None,
@@ -57,18 +79,21 @@ def _paragraph(p):
     }
     if p.start or p.end:
         entry["time"] = {"from": _hhmm(p.start), "to": _hhmm(p.end)}
+    entry.update(_proceedings(p, quorums or {}))
     return {k: v for k, v in entry.items() if v not in (None, "", [])}
 
 
 def meeting_protocol(meeting) -> dict:
     """The protocol of one meeting, valid against protocol.schema.json."""
-    paragraphs = list(meeting.paragraphs.prefetch_related("decisions"))
+    paragraphs = list(meeting.paragraphs.prefetch_related("decisions", "reservations__person", "disqualifications"))
     blocks = dict(selectors.attendance_blocks(meeting))
     serving = {a.person_id: Role.SUBSTITUTE for a in blocks.get("Ersättare", [])}
     serving |= {a.person_id: "serving_substitute" for a in blocks.get("Tjänstgörande ersättare", [])}
     present = [a for title, rows in blocks.items() if title != "Anmält förhinder" for a in rows]
     absent = [a for a in blocks.get("Anmält förhinder", []) if a.status == Attendance.Status.ABSENT]
     numbers = [p.number for p in paragraphs]
+    jav = any(p.disqualifications.all() for p in paragraphs)
+    quorums = {q.paragraph.pk: q for q in selectors.quorum_by_paragraph(meeting, paragraphs)} if jav else {}
     protocol = {
         "schema": "samordna.protocol/1",
         "organisation": meeting.association.name,
@@ -92,7 +117,7 @@ def meeting_protocol(meeting) -> dict:
                                "party": a.person.party or None, "role": a.role}.items() if v}
             for a in absent
         ],
-        "paragraphs": [_paragraph(p) for p in paragraphs],
+        "paragraphs": [_paragraph(p, quorums) for p in paragraphs],
     }
     if numbers:
         protocol["paragraph_range"] = [min(numbers), max(numbers)]

@@ -61,7 +61,7 @@ def match_label(line: Line, index: int) -> Label | None:
         return None
     key = next(k for k, v in m.groupdict().items() if v is not None and k not in ("colon", "value"))
     if key in ("signatures", "notice_head") and m["value"]:
-        # "Underskrifter<tab>Sekreterare<tab>Frida Kron": the heading's value is itself a label.
+        # "Underskrifter<tab>Sekreterare<tab>Tove Lind": the heading's value is itself a label.
         inner = match_label(Line(m["value"].strip()), index)
         if inner:
             return inner

@@ -113,7 +113,7 @@ def _name_tokens_ok(name: str) -> bool:
 
 def find_name(text: str) -> tuple[str, int, int] | None:
     """The first personal name in `text` as (name, start, end), stopping before organisation
-    words so "Pernilla Nilsson Sof Sjuhärad" gives "Pernilla Nilsson"."""
+    words so "Petra Nord Sof Sjuhärad" gives "Petra Nord"."""
     for m in NAME_RE.finditer(text):
         tokens = m[0].split()
         # "Ordförande Ulf Strand", "Vice ordförande …": a leading title is no part of the name.

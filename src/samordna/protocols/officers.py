@@ -1,5 +1,5 @@
 """Officers named by labels: "Sekreterare: X", "Ordförande X", "Justerare\n\nX, Org",
-"Melina Myrbäck / Sekreterare" (the name above its label, as under a signature line),
+"Sara Myr / Sekreterare" (the name above its label, as under a signature line),
 "Ordförande<tab>Justerare" over the two names, "Justeras" over "Anna Nord, ordförande   Bo Ek".
 """
 from __future__ import annotations
@@ -38,7 +38,7 @@ class OfficerReader:
                 setattr(off, lab.key, found[0])
 
     def _officer_rows(self) -> list[tuple[str, str]]:
-        """"Ordförande<tab>Justerare" over "Sofia Ek<tab>Leif Dahl": signature boxes side by side."""
+        """"Ordförande<tab>Justerare" over "Sofia Ek<tab>Leo Dahlin": signature boxes side by side."""
         out = []
         for i in self.region:
             parts = [p for p in self.lines[i].parts() if p] if not self.lines[i].blank else []
@@ -89,7 +89,7 @@ class OfficerReader:
 
 def _names(text: str) -> list[tuple[str, str | None]]:
     """Names in a signature value, each with what follows it after a comma (organisation or
-    function): "Anita Löfgren, Skövde kommun", "Tomas Angervik och Anna Strand",
+    function): "Alva Lind, Skövde kommun", "Tor Ang och Ann Strid",
     "Irma Lund (S), Kjell Nord (M)", "Ulf Strand, ordförande<tab>Leila Hamid, justerare"."""
     text = names.PARTY_RE.sub("", text.replace("\t", "  "))
     out: list[tuple[str, str | None]] = []

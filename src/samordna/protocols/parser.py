@@ -177,7 +177,7 @@ def _officers(protocol: Protocol, orgs: dict[str, str]) -> None:
                 attendee.organisation = org
     if not officers.adjusters:
         officers.adjusters = _adjusters_from_paragraphs(protocol)
-    # A name written with its organisation in the signature ("Anita Löfgren, Skövde kommun") stays a name;
+    # A name written with its organisation in the signature ("Alva Lind, Skövde kommun") stays a name;
     # the chair signs "Justeras" too but is not one of the adjusters.
     officers.adjusters = [a for a in (re.sub(r",.*$", "", a).strip() for a in officers.adjusters)
                           if not (officers.chair and _same(a, officers.chair))]

@@ -24,6 +24,8 @@ STATED_RE = re.compile(
 RESERVE_AFTER_RE = re.compile(r"(?:mot beslutet reserverar sig|reservation(?:er)?(?:\s+anmäls)?(?:\s+av)?\s*:)\s+(.*)$",
                               re.IGNORECASE)
 RESERVE_BEFORE_RE = re.compile(r"^(.*?)\s+reserverar sig\b", re.IGNORECASE)
+_NAME = r"[A-ZÅÄÖÉ][\w'-]+(?:\s+[A-ZÅÄÖÉ][\w'-]+){1,3}(?:\s*\([^)]{1,20}\))?"
+NAMES_TAIL_RE = re.compile(rf"{_NAME}(?:(?:,\s*|\s+och\s+){_NAME})*$")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 RESERVE_TAIL_RE = re.compile(r"\s+(?:till förmån för|med hänvisning|skriftligt|i protokollet|till protokollet|mot beslutet|"
                              r"för egna yrkanden|till förmån).*$", re.IGNORECASE)
@@ -160,6 +162,10 @@ def reservations(text: str) -> list[str]:
             continue
         m = RESERVE_AFTER_RE.search(sentence)
         group = m[1] if m else (mb[1] if (mb := RESERVE_BEFORE_RE.search(sentence)) else "")
+        if not m and (tail := NAMES_TAIL_RE.search(group)):
+            # "… att starta insatsen Bo Ek (S) reserverar sig": a decision line without a full stop runs on
+            # into the reservation; the reserving names are the capitalised run at the end.
+            group = tail[0]
         group = RESERVE_TAIL_RE.sub("", group.strip().rstrip("."))
         group = re.sub(r"^(?:reservation(?:er)?:?\s+)?(?:(?:ledamöterna|ledamoten|ledamot|ersättaren|ordföranden)\s+)?", "",
                        group, flags=re.IGNORECASE)

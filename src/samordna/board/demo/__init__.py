@@ -3,6 +3,7 @@ invented people, and a year of meetings whose structure mirrors the seed protoco
 
 `load_demo()` is idempotent: an association whose slug is already in the database is left untouched.
 """
+import importlib
 from datetime import date
 
 from django.db import transaction
@@ -12,6 +13,10 @@ from samordna.associations.models import Association
 from . import goteborg, insjoriket, sjuharad, skaraborg
 
 MODULES = (insjoriket, goteborg, skaraborg, sjuharad)
+# Each of these apps adds its part of the demo (`demo.load(association, today)`) to the associations named
+# (None: to every one); the survey comes after the interventions it is distributed for.
+APPS = {"board.demo_votes": {"goteborg"}, "registry.demo": {"skaraborg"}, "interventions.demo": None,
+        "economy.demo": None, "control.demo": {"skaraborg"}, "survey.demo": {"skaraborg"}, "accounts.demo": None}
 SLUGS = tuple(module.SLUG for module in MODULES)
 
 
@@ -23,5 +28,10 @@ def load_demo(today=None):
         if Association.objects.filter(slug=module.SLUG).exists():
             continue
         with transaction.atomic():
-            created.append(module.build(today))
+            association = module.build(today)
+            for module_name, slugs in APPS.items():
+                if slugs is None or association.slug in slugs:
+                    importlib.import_module(f"samordna.{module_name}").load(association, today)
+            created.append(association)
     return created
+

@@ -5,8 +5,10 @@ directory is created if missing. Running it again keeps the data already there (
 associations that exist) and only resets the demo user's password. The server is Django's runserver on
 127.0.0.1 with static files served even without DEBUG (`--insecure`), which is fine for a local demo.
 """
+import os
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -39,6 +41,11 @@ class Command(BaseCommand):
         verbosity = options.get("verbosity", 1)
         _ensure_sqlite_directory()
         call_command("migrate", interactive=False, verbosity=0)
+        # The demo's per-role accounts (skaraborg-sekreterare, …) get the demo password, and nobody has to enrol an
+        # authenticator app to look around, unless SAMORDNA_TWO_FACTOR_REQUIRED says otherwise.
+        os.environ.setdefault("SAMORDNA_DEMO_PASSWORD", PASSWORD)
+        if "SAMORDNA_TWO_FACTOR_REQUIRED" not in os.environ:
+            settings.SAMORDNA_TWO_FACTOR_REQUIRED = False
         created = load_demo()
         with transaction.atomic():
             user, _ = get_user_model().objects.get_or_create(username=USERNAME, defaults={"first_name": "Demo"})
@@ -58,6 +65,10 @@ class Command(BaseCommand):
             self.stdout.write(f"  Adress:        {url}")
             self.stdout.write(f"  Användarnamn:  {USERNAME}")
             self.stdout.write(f"  Lösenord:      {PASSWORD}")
+            self.stdout.write("  Per roll, samma lösenord: skaraborg-chef, skaraborg-sekreterare, skaraborg-ledamot,")
+            self.stdout.write("  skaraborg-rapportor (likadant för insjoriket, goteborg, sjuharad) och demo-revisor.")
+            if not settings.SAMORDNA_TWO_FACTOR_REQUIRED:
+                self.stdout.write("  Tvåstegsverifiering krävs inte i demon (SAMORDNA_TWO_FACTOR_REQUIRED=1 slår på den).")
             self.stdout.write("")
         if no_serve:
             return

@@ -3,7 +3,8 @@ in the interchange format (protocol.schema.json) on stdout; warnings go to stder
 
 A file that cannot be read as a protocol exits 2 with a Swedish message saying why (not a
 protocol, empty, scanned PDF without text, unsupported type, broken, too big). Saving into
-the database (`--association SLUG`) is another part of issue 4 and not built yet.
+the database: `--association SLUG [--body SLUG]` imports the file as an adjusted meeting (what the
+browser's preview would confirm unchanged); the same file again changes nothing.
 
 The size limit is settings.PROTOCOL_IMPORT_MAX_BYTES (default 20 MB) or `--max-mb`.
 """
@@ -39,15 +40,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", nargs="?", help="protokollfilen (.txt, .md, .docx eller .pdf)")
         parser.add_argument("--json", action="store_true", help="skriv extraktionen som JSON på standard ut")
-        parser.add_argument("--association", metavar="SLUG", help="förbundet att spara mötet i (inte byggt ännu)")
+        parser.add_argument("--association", metavar="SLUG", help="förbundet att spara mötet i")
+        parser.add_argument("--body", metavar="SLUG", help="organet (standard: det som protokollet nämner, annars styrelsen)")
         parser.add_argument("--max-mb", type=float, metavar="MB", help="största tillåtna filstorlek i MB")
 
-    def handle(self, *args, path=None, json=False, association=None, max_mb=None, **options):
+    def handle(self, *args, path=None, json=False, association=None, body=None, max_mb=None, **options):
         if path is None:
-            _fail("Ange protokollfilen: samordna import-protocol FIL --json")
+            _fail("Ange protokollfilen: samordna import-protocol FIL --json | --association SLUG")
+        if association:
+            return self.save(path, association, body)
         if not json:
-            _fail("Att spara i databasen (--association) är inte byggt ännu; "
-                  "använd --json för att se vad som läses ur protokollet.")
+            _fail("Ange --json för att se vad som läses ur protokollet, eller --association SLUG för att spara det.")
         max_bytes = int(max_mb * MB) if max_mb else getattr(settings, "PROTOCOL_IMPORT_MAX_BYTES", Limits.max_bytes)
         if max_bytes <= 0:
             _fail("--max-mb måste vara större än noll.")
@@ -61,11 +64,52 @@ class Command(BaseCommand):
         problems = validate(data)
         if problems:
             _fail("Extraktionen följer inte utbytesformatet: " + "; ".join(problems[:5]))
-        if association:
-            sys.stderr.write("samordna import-protocol: --association ignoreras; att spara är inte byggt ännu.\n")
         for warning in warnings:
             sys.stderr.write(f"varning: {warning}\n")
         self.stdout.write(_dumps(data))
+
+
+    def save(self, path, slug, body_slug):
+        from django.core.exceptions import ValidationError
+
+        from samordna.associations.models import Association
+        from samordna.board import importing
+        from samordna.board.models import Body, ProtocolImport
+
+        association = Association.objects.filter(slug=slug).first()
+        if association is None:
+            _fail(f"Förbundet {slug!r} finns inte.")
+        try:
+            data = open(path, "rb").read()
+        except OSError as error:
+            _fail(f"Kan inte läsa {path}: {error.strerror}.")
+        try:
+            batch = importing.upload(association, [(path, data)])
+        except ValidationError as error:
+            _fail(" ".join(error.messages))
+        imp = importing.parse_import(ProtocolImport.objects.get(batch=batch))
+        if imp.status == ProtocolImport.Status.DUPLICATE:
+            imp.delete()
+            self.stdout.write(_dumps({"status": "duplicate", "message": imp.error}))
+            return
+        if imp.status != ProtocolImport.Status.PREVIEW:
+            imp.delete()
+            _fail(imp.error)
+        if body_slug:
+            imp.body = Body.objects.filter(association=association, slug=body_slug).first()
+            if imp.body is None:
+                imp.delete()
+                _fail(f"Organet {body_slug!r} finns inte i förbundet.")
+            imp.save(update_fields=["body"])
+        try:
+            meeting = importing.confirm(imp)
+        except ValidationError as error:
+            imp.delete()
+            _fail("Protokollet sparades inte: " + " ".join(error.messages))
+        for warning in imp.warnings:
+            sys.stderr.write(f"varning: {warning}\n")
+        self.stdout.write(_dumps({"status": "imported", "meeting": meeting.pk, "body": meeting.body.slug,
+                                  "date": meeting.date.isoformat(), "paragraphs": meeting.paragraphs.count()}))
 
 
 def _dumps(data) -> str:

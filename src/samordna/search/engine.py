@@ -1,0 +1,261 @@
+"""Full-text search of one association: PostgreSQL's `swedish` tsvector or SQLite's FTS5, behind one interface.
+
+Why it is fast at national scale: every query is scoped to one association inside the index itself (a GIN index on
+(association_id, document) with btree_gin; an FTS5 `scope` token on SQLite), so ranking only ever sees one
+association's matches. Compound words: each query word is widened to the association's indexed stems that contain it
+("förbund" → "samordningsförbundet", "förbundschef"), looked up in a small vocabulary table with a trigram index.
+All words must match; when that finds nothing, any word may (and the result says so).
+
+Order of hits: PostgreSQL ranks the newest 1 000 matches with ts_rank (title words weigh more); SQLite lists title
+matches before text matches, newest first — FTS5's bm25 would first count every match of every widened word in the
+whole index, which took seconds at a million paragraphs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import connection, transaction
+
+from .models import SearchEntry, SearchTerm
+from .text import stem, stems, words
+
+MAX_WORDS = 8
+MAX_EXPANSIONS = 30
+MIN_TERM = 2
+CANDIDATES = 1000
+
+
+@dataclass
+class Entry:
+    key: str
+    kind: str
+    title: str
+    url: str
+    text: str = ""
+    date: date | None = None
+    body: str = ""
+    case_number: str = ""
+    restricted: bool = False
+
+
+@dataclass
+class Hit:
+    kind: str
+    title: str
+    date: date | None
+    url: str
+    snippet: list[tuple[str, bool]] = field(default_factory=list)  # (text, matched)
+
+    @property
+    def snippet_text(self):
+        return "".join(part for part, _ in self.snippet)
+
+
+@dataclass
+class Result:
+    hits: list[Hit]
+    any_word: bool = False  # no entry held every word; these hold some
+
+
+def _terms(entry: Entry) -> str:
+    return " ".join(stems(f"{entry.title} {entry.case_number}") + stems(entry.text))
+
+
+@transaction.atomic  # one commit for the row, its vocabulary and its FTS5 row (SQLite syncs each commit to disk)
+def put(association_id: int, entries: list[Entry]) -> None:
+    """Add or replace entries (by key)."""
+    if not entries:
+        return
+    rows = []
+    for e in entries:
+        row, _ = SearchEntry.objects.update_or_create(
+            association_id=association_id, key=e.key,
+            defaults={"kind": e.kind, "title": e.title[:400], "url": e.url[:300], "text": e.text, "date": e.date,
+                      "year": e.date.year if e.date else None, "body": e.body[:50], "case_number": e.case_number[:50],
+                      "terms": _terms(e), "restricted": e.restricted})
+        rows.append(row)
+    _after_write(association_id, rows)
+
+
+@transaction.atomic
+def bulk_add(association_id: int, entries: list[Entry]) -> None:
+    """Add new entries in one go (imports and benchmarks); keys must not exist yet."""
+    rows = SearchEntry.objects.bulk_create([
+        SearchEntry(association_id=association_id, key=e.key, kind=e.kind, title=e.title[:400], url=e.url[:300],
+                    text=e.text, date=e.date, year=e.date.year if e.date else None, body=e.body[:50],
+                    case_number=e.case_number[:50], terms=_terms(e), restricted=e.restricted)
+        for e in entries], batch_size=2000)
+    if connection.vendor != "postgresql" and rows and rows[0].pk is None:
+        keys = [r.key for r in rows]
+        rows = list(SearchEntry.objects.filter(association_id=association_id, key__in=keys))
+    _after_write(association_id, rows, new=True)
+
+
+def _after_write(association_id, rows, new=False):
+    vocabulary = {t for r in rows for t in r.terms.split() if len(t) >= MIN_TERM}
+    SearchTerm.objects.bulk_create([SearchTerm(association_id=association_id, term=t[:40]) for t in vocabulary],
+                                   ignore_conflicts=True, batch_size=5000)
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            if not new:
+                cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(r.pk,) for r in rows])
+            cursor.executemany("INSERT INTO search_fts (rowid, scope, title, terms) VALUES (%s, %s, %s, %s)",
+                               [(r.pk, _scope(r), " ".join(stems(f"{r.title} {r.case_number}")), r.terms) for r in rows])
+
+
+@transaction.atomic
+def remove(association_id: int, keys) -> None:
+    found = SearchEntry.objects.filter(association_id=association_id, key__in=list(keys))
+    ids = list(found.values_list("pk", flat=True))
+    if ids and connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(i,) for i in ids])
+    found.delete()
+
+
+def remove_prefix(association_id: int, prefix: str) -> None:
+    keys = SearchEntry.objects.filter(association_id=association_id, key__startswith=prefix).values_list("key", flat=True)
+    remove(association_id, list(keys))
+
+
+# Querying --------------------------------------------------------------------------------------------------------
+
+
+def expand(association_id: int, word: str) -> list[str]:
+    """The stems a query word stands for: its own, and the association's stems that contain it."""
+    own = stem(word)
+    escaped = own.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    # "ark" inside "parkering" is not a match: short words only widen to words that start with them.
+    pattern = f"{escaped}%" if len(own) < 4 else f"%{escaped}%"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT term FROM search_searchterm WHERE association_id = %s AND term LIKE %s ESCAPE '\\' "
+                       "ORDER BY length(term), term LIMIT %s", [association_id, pattern, MAX_EXPANSIONS])
+        found = [row[0] for row in cursor.fetchall()]
+    return [own] + [t for t in found if t != own]
+
+
+def _tsquery(groups, any_word):
+    quote = lambda t: "'" + t.replace("'", "''").replace("\\", "") + "'"  # noqa: E731
+    parts = ["(" + " | ".join(quote(t) for t in group) + ")" for group in groups]
+    return (" | " if any_word else " & ").join(parts)
+
+
+def _scope(row) -> str:
+    """The FTS5 scope tokens of a row: association, year, kind, body, and whether anyone may see it."""
+    tokens = [f"a{row.association_id}", f"k{row.kind}", "open" if not row.restricted else "closed"]
+    if row.year:
+        tokens.append(f"y{row.year}")
+    if row.body:
+        tokens.append("b" + re.sub(r"[^0-9a-z]", "", row.body.lower()))
+    return " ".join(tokens)
+
+
+def _fts_query(association_id, groups, any_word, filters, restricted, column="terms"):
+    quote = lambda t: '"' + t.replace('"', '""') + '"'  # noqa: E731
+    scope = [f"a{association_id}"]
+    if filters.get("year"):
+        scope.append(f"y{filters['year']}")
+    if filters.get("kind"):
+        scope.append(f"k{filters['kind']}")
+    if filters.get("body"):
+        scope.append("b" + re.sub(r"[^0-9a-z]", "", filters["body"].lower()))
+    if not restricted:
+        scope.append("open")
+    parts = ["(" + " OR ".join(quote(t) for t in group) + ")" for group in groups]
+    return ("scope : (" + " AND ".join(quote(t) for t in scope) + f") AND {column} : ("
+            + (" OR " if any_word else " AND ").join(parts) + ")")
+
+
+def _ranked_ids(association_id, groups, filters, restricted, limit, any_word):
+    """PostgreSQL: rank the newest CANDIDATES matches with ts_rank and keep the best: ranking every match of a
+    common word is what costs, and in a protocol archive the recent matches are the ones wanted first."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            where, params = "", []
+            for column in ("kind", "year", "body", "case_number"):
+                if filters.get(column) not in (None, ""):
+                    where += f" AND e.{column} = %s"
+                    params.append(filters[column])
+            if not restricted:
+                where += " AND NOT e.restricted"
+            cursor.execute(
+                "SELECT c.id FROM (SELECT e.id, e.document FROM search_searchentry e, to_tsquery('simple', %s) q "
+                f"WHERE e.association_id = %s AND e.document @@ q{where} ORDER BY e.id DESC LIMIT %s) c, "
+                "to_tsquery('simple', %s) q ORDER BY ts_rank(c.document, q) DESC, c.id DESC LIMIT %s",
+                [_tsquery(groups, any_word), association_id, *params, CANDIDATES, _tsquery(groups, any_word), limit])
+        else:
+            return _fts_ids(cursor, association_id, groups, filters, restricted, limit, any_word)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _fts_ids(cursor, association_id, groups, filters, restricted, limit, any_word):
+    """SQLite: entries whose title holds the words first, then those whose text does, newest first within each.
+    FTS5 walks its doclists in rowid order and stops at the limit; bm25 would have to count every match of
+    every widened word across all associations first, which is what made it slow at scale."""
+    case_number = filters.get("case_number")
+    ids = []
+    for column in ("title", "terms"):
+        match = _fts_query(association_id, groups, any_word, filters, restricted, column)
+        if case_number:  # few rows carry one case number
+            cursor.execute("SELECT search_fts.rowid FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
+                           "WHERE search_fts MATCH %s AND e.case_number = %s ORDER BY search_fts.rowid DESC LIMIT %s",
+                           [match, case_number, limit + len(ids)])
+        else:
+            cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT %s",
+                           [match, limit + len(ids)])
+        ids += [row[0] for row in cursor.fetchall() if row[0] not in ids]
+        if len(ids) >= limit:
+            break
+    return ids[:limit]
+
+
+def search(association_id: int, query: str, filters=None, *, restricted=False, limit=20) -> Result:
+    """The best `limit` entries for `query`; any string is a valid query (nothing searchable gives no hits)."""
+    filters = filters or {}
+    query_words = list(dict.fromkeys(words(query)))[:MAX_WORDS]
+    groups = [expand(association_id, w) for w in query_words]
+    if not groups:
+        return Result([])
+    any_word = False
+    ids = _ranked_ids(association_id, groups, filters, restricted, limit, any_word)
+    if not ids and len(groups) > 1:
+        any_word = True
+        ids = _ranked_ids(association_id, groups, filters, restricted, limit, any_word)
+    rows = SearchEntry.objects.in_bulk(ids)
+    wanted = {t for group in groups for t in group}
+    hits = [Hit(rows[i].kind, rows[i].title, rows[i].date, rows[i].url, snippet(rows[i].text or rows[i].title, wanted))
+            for i in ids if i in rows]
+    return Result(hits, any_word)
+
+
+def snippet(text: str, wanted: set[str], width: int = 110) -> list[tuple[str, bool]]:
+    """A piece of the text around the first matching word, matching words marked."""
+    terms = sorted((t for t in wanted if t), key=len, reverse=True)
+    if not terms:
+        return [(text[: width * 2], False)]
+    pattern = re.compile(r"[^\W_]*(?:" + "|".join(map(re.escape, terms)) + r")[^\W_]*", re.IGNORECASE)
+    first = pattern.search(text)
+    centre = first.start() if first else 0
+    start = max(0, centre - width // 2)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < centre else start
+    end = min(len(text), start + width * 2)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > centre else end
+    parts, at = [], start
+    for m in pattern.finditer(text, start, end):
+        if m.start() > at:
+            parts.append((text[at:m.start()], False))
+        parts.append((m.group(), True))
+        at = m.end()
+    if at < end:
+        parts.append((text[at:end], False))
+    if start > 0:
+        parts.insert(0, ("… ", False))
+    if end < len(text):
+        parts.append((" …", False))
+    return parts
