@@ -73,6 +73,30 @@ class _Kit(threading.local):
 _kit = _Kit()
 
 
+class _ReportKits(threading.local):
+    """The same, per stylesheet, for the apps' own reports (internal control plan, follow-up reports)."""
+
+    def get(self, stylesheet: Path):
+        kits = self.__dict__.setdefault("kits", {})
+        if stylesheet not in kits:
+            fetcher, font_config = LocalOnlyFetcher(), FontConfiguration()
+            kits[stylesheet] = (fetcher, font_config, [
+                CSS(string=_font_face_css(), base_url=str(HERE), url_fetcher=fetcher, font_config=font_config),
+                CSS(string=stylesheet.read_text(encoding="utf-8"), url_fetcher=fetcher, font_config=font_config),
+            ])
+        return kits[stylesheet]
+
+
+_report_kits = _ReportKits()
+
+
+def report_pdf(html: str, stylesheet: Path) -> bytes:
+    """A tagged PDF of an app's report with the shipped fonts and no network access."""
+    fetcher, font_config, stylesheets = _report_kits.get(stylesheet)
+    document = HTML(string=html, base_url=str(HERE), url_fetcher=fetcher)
+    return document.write_pdf(stylesheets=stylesheets, font_config=font_config, pdf_tags=True)
+
+
 def _fixed_time(protocol: dict) -> dt.datetime:
     """A stable timestamp for attachments (the adjustment or meeting day), so equal input gives equal bytes."""
     for value in ((protocol.get("adjustment") or {}).get("date"), (protocol.get("meeting") or {}).get("date")):

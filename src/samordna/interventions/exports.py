@@ -20,14 +20,11 @@ from __future__ import annotations
 
 import csv
 import io
-import threading
 from pathlib import Path
 
 from django.template.loader import render_to_string
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
 
-from samordna.documents.pdf import FAMILY, FONTS, HERE, LocalOnlyFetcher
+from samordna.documents import pdf
 from samordna.rules.privacy import display
 
 STYLESHEET = Path(__file__).resolve().parent / "templates" / "interventions" / "report_document.css"
@@ -50,24 +47,6 @@ def text(value, threshold=5):
     return "" if value is None else str(value)
 
 
-class _Kit(threading.local):
-    def get(self):
-        if not hasattr(self, "stylesheets"):
-            self.fetcher = LocalOnlyFetcher()
-            self.font_config = FontConfiguration()
-            faces = "\n".join(
-                f'@font-face {{ font-family: "{FAMILY}"; font-weight: {weight}; src: url("{(FONTS / name).as_uri()}"); }}'
-                for weight, name in (("normal", "LiberationSans-Regular.ttf"), ("bold", "LiberationSans-Bold.ttf")))
-            self.stylesheets = [
-                CSS(string=faces, base_url=str(HERE), url_fetcher=self.fetcher, font_config=self.font_config),
-                CSS(string=STYLESHEET.read_text(encoding="utf-8"), url_fetcher=self.fetcher, font_config=self.font_config),
-            ]
-        return self
-
-
-_kit = _Kit()
-
-
 def _printable(report):
     """The sections with every cell already as text, for the templates."""
     return [(section, [(table, [[text(v, report.threshold) for v in row] for row in table.rows],
@@ -80,9 +59,7 @@ def report_html(report) -> str:
 
 
 def report_pdf(report) -> bytes:
-    kit = _kit.get()
-    document = HTML(string=report_html(report), base_url=str(HERE), url_fetcher=kit.fetcher)
-    return document.write_pdf(stylesheets=kit.stylesheets, font_config=kit.font_config, pdf_tags=True)
+    return pdf.report_pdf(report_html(report), STYLESHEET)
 
 
 def report_docx(report) -> bytes:
