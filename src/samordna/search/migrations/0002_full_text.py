@@ -9,6 +9,8 @@ POSTGRES = [
          setweight(to_tsvector('swedish', coalesce(title, '') || ' ' || coalesce(case_number, '')), 'A')
          || setweight(to_tsvector('swedish', coalesce(text, '')), 'B')) STORED""",
     "CREATE INDEX search_entry_document ON search_searchentry USING gin (association_id, document)",
+    # Newest first within one association: a common word's newest matches are read in order and the scan stops early.
+    "CREATE INDEX search_entry_recent ON search_searchentry (association_id, id DESC)",
     "CREATE INDEX search_term_trigram ON search_searchterm USING gin (term gin_trgm_ops)",
 ]
 SQLITE = [
@@ -25,6 +27,7 @@ def forwards(apps, schema_editor):
 def backwards(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute("DROP INDEX IF EXISTS search_term_trigram")
+        schema_editor.execute("DROP INDEX IF EXISTS search_entry_recent")
         schema_editor.execute("ALTER TABLE search_searchentry DROP COLUMN IF EXISTS document")
     else:
         schema_editor.execute("DROP TABLE IF EXISTS search_fts")
