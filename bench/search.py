@@ -87,18 +87,34 @@ def load(args):
         for start in range(0, len(entries), 5000):
             engine.bulk_add(a.pk, entries[start:start + 5000])
         total += len(entries)
+    engine.optimize()
     return associations, total, time.perf_counter() - started
+
+
+def loaded():
+    """The associations of an earlier load kept with --reuse, or None."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    from samordna.associations.models import Association
+    from samordna.search.models import SearchEntry
+
+    associations = list(Association.objects.filter(slug__startswith="bench-").order_by("pk"))
+    if not associations:
+        return None
+    return associations, SearchEntry.objects.filter(association__in=associations).count(), None
 
 
 def run(args):
     from django.db import connection
 
-    associations, total, load_s = load(args)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    associations, total, load_s = (args.reuse and loaded()) or load(args)
     from samordna.search import engine
 
+    if connection.vendor == "postgresql":
+        engine.optimize()  # statistics after a reused database's migrations
     rng = random.Random(7)
     queries = [(rng.choice(associations).pk, rng.choice(QUERIES_WORDS)) for _ in range(args.queries)]
     for association_id, query in queries[:20]:  # warm caches as a running server would have them
@@ -110,7 +126,7 @@ def run(args):
         timings.append((time.perf_counter() - started) * 1000)
         empty += not result.hits
     timings.sort()
-    return {"backend": connection.vendor, "paragraphs": total, "associations": len(associations), "load_s": round(load_s, 1),
+    return {"backend": connection.vendor, "paragraphs": total, "associations": len(associations), "load_s": load_s and round(load_s, 1),
             "queries": len(timings), "p50_ms": round(statistics.median(timings), 1),
             "p95_ms": round(timings[int(len(timings) * 0.95) - 1], 1), "max_ms": round(timings[-1], 1),
             "queries_without_hits": empty, "target_p95_ms": 50}
@@ -122,10 +138,13 @@ def child(args):
     print(json.dumps(run(args)), flush=True)
 
 
-def prepare_postgres():
+def prepare_postgres(keep=False):
     import psycopg
 
     with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = 'samordna_bench_search'").fetchone()
+        if keep and exists:
+            return
         conn.execute("DROP DATABASE IF EXISTS samordna_bench_search")
         conn.execute("CREATE DATABASE samordna_bench_search")
 
@@ -137,20 +156,24 @@ def main():
     parser.add_argument("--per-year", type=int, default=1250)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--reuse", metavar="FOLDER", help="keep the loaded databases (SQLite file in FOLDER, PostgreSQL "
+                        "database kept) and query them again next time instead of loading anew")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         return child(args)
     results = []
     for backend in args.backends.split(","):
-        with tempfile.TemporaryDirectory() as folder:
+        with tempfile.TemporaryDirectory() as scratch:
+            folder = args.reuse or scratch
             env = dict(os.environ, SAMORDNA_DATA_DIR=folder)
             env.pop("DATABASE_URL", None)
             if backend == "postgresql":
-                prepare_postgres()
+                prepare_postgres(keep=bool(args.reuse))
                 env["DATABASE_URL"] = PG_URL
             command = [sys.executable, __file__, "--child", "--associations", str(args.associations), "--years",
                        str(args.years), "--per-year", str(args.per_year), "--queries", str(args.queries)]
+            command += ["--reuse", folder] if args.reuse else []
             out = subprocess.run(command, env=env, capture_output=True, text=True)
             if out.returncode:
                 sys.stderr.write(out.stderr)

@@ -14,8 +14,9 @@ def _flag(name, default="0"):
 
 DATA_DIR = Path(os.environ.get("SAMORDNA_DATA_DIR", "var")).resolve()
 DEBUG = _flag("SAMORDNA_DEBUG")
-# A fixed development key is only acceptable because production must set its own.
-SECRET_KEY = os.environ.get("SAMORDNA_SECRET_KEY", "samordna-development-key-not-for-production")
+# A fixed development key is only acceptable because production must set its own; the "django-insecure-" prefix makes
+# `samordna check --deploy` complain (security.W009) when SAMORDNA_SECRET_KEY is missing.
+SECRET_KEY = os.environ.get("SAMORDNA_SECRET_KEY", "django-insecure-samordna-development-key-not-for-production")
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("SAMORDNA_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
 
 INSTALLED_APPS = [
@@ -41,16 +42,20 @@ INSTALLED_APPS = [
     "samordna.control",
     "samordna.survey",
     "samordna.search",
+    "samordna.api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "samordna.security.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "samordna.accounts.audit.AuditMiddleware",  # who acts, for the audit log
     "samordna.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -140,5 +145,49 @@ LOGGING = {
     "loggers": {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+    },
+}
+
+# --- Hardening (issue 9 item 6) -----------------------------------------------------------------------------------
+# Production is: SAMORDNA_DEBUG unset, SAMORDNA_SECRET_KEY set, SAMORDNA_ALLOWED_HOSTS set and SAMORDNA_HTTPS=1; then
+# `samordna check --deploy` reports nothing. HTTPS-only settings follow SAMORDNA_HTTPS alone, so the demo on
+# http://127.0.0.1 keeps working with secure defaults everywhere else.
+HTTPS = _flag("SAMORDNA_HTTPS")
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("SAMORDNA_HSTS_SECONDS", str(365 * 24 * 60 * 60))) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("SAMORDNA_HSTS_SUBDOMAINS", "1")
+SECURE_HSTS_PRELOAD = _flag("SAMORDNA_HSTS_PRELOAD", "1")
+if _flag("SAMORDNA_BEHIND_PROXY"):
+    # Trust X-Forwarded-Proto only behind a proxy that sets it itself, or anyone could claim to be on HTTPS.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("SAMORDNA_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
+CSRF_FAILURE_VIEW = "samordna.accounts.views_audit.csrf_failure"  # Swedish 403, recorded in the audit log
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Nothing in samordna uses these browser features; an injected script or frame cannot ask for them either.
+PERMISSIONS_POLICY = ("accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+                      "payment=(), usb=(), browsing-topics=()")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        # Scripts only from our own static files: no inline <script>, no on*= handlers, no javascript: URLs
+        # (tests/test_hardening_templates.py keeps it that way).
+        "script-src": ["'self'"],
+        # Styles need 'unsafe-inline': the pygal charts are inline SVG carrying their own <style> element, and a few
+        # templates set a computed colour in style="" (the risk heat map's legend). Neither can carry a nonce without
+        # rewriting the chart output, and inline CSS cannot run code; scripts, the real danger, stay strict.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        # The empty favicon (<link rel="icon" href="data:,">) is a data: URL.
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
     },
 }

@@ -11,6 +11,7 @@ urlpatterns = [
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/", include("samordna.accounts.urls")),
     path("admin/", admin.site.urls),
+    path("api/", include("samordna.api.urls")),
     path("e/", include("samordna.survey.public_urls")),
     path("f/<slug:slug>/", include("samordna.associations.urls")),
     path("f/<slug:slug>/", include("samordna.accounts.association_urls")),

@@ -23,6 +23,7 @@ from samordna.board.models import ProtocolImport
 from samordna.board.models_votes import Disqualification, Motion, Reservation
 from samordna.control import services as control_services
 from samordna.economy import services as economy_services
+from samordna.economy import services_plan as economy_services_plan
 from samordna.economy.models import Budget, BudgetLine, FinancingPlan, Withdrawal
 from samordna.interventions import services as intervention_services
 from samordna.interventions.models import Contract, Goal, Intervention, Orientation
@@ -80,6 +81,18 @@ def admins_only(code=200):
     others = ("secretary", "board_member", "reporter", "auditor")
     return {"anonymous": LOGIN, "outsider": frozenset({404}), "admin": frozenset(code if isinstance(code, set) else {code}),
             **{a: frozenset({403}) for a in others}}
+
+
+def auditors_only():
+    """The audit log: the association's administrators and auditors only (issue 9 items 1 and 4)."""
+    return {"anonymous": LOGIN, "outsider": frozenset({404}), "admin": frozenset({200}), "auditor": frozenset({200}),
+            **{a: frozenset({403}) for a in ("secretary", "board_member", "reporter")}}
+
+
+def api_read(reporter=403):
+    """The JSON API read with the browser's session (issue 9 item 5): the pages' rules, 401 instead of the login page."""
+    return {"anonymous": frozenset({401}), "outsider": frozenset({404}), "reporter": frozenset({reporter}),
+            **{a: frozenset({200}) for a in EDITORS + READERS}}
 
 
 @dataclass(frozen=True)
@@ -148,10 +161,12 @@ class World:
         self._board()
         self._imports()
         self._registry()
+        self._protocol_life()
         self._interventions()
         self._economy()
         self._control()
         self._survey()
+        self._api()
         invitation, self.invitation_token = account_services.invite(association, "ny@sjolandet.example", "board_member",
                                                                     self.users["admin"])
         self.invitation_id = invitation.pk
@@ -205,6 +220,27 @@ class World:
         self.notification_id = services_followup.save_notification(Notification(
             association=association, received_on=date(2023, 3, 2), sender="Leverantör AB", subject="Byte av kontaktperson")).pk
 
+    def _protocol_life(self):
+        """Attachments, a recording and a case recipient (issue 3 items 6–7); the adjusted protocol gets a public
+        attachment and is sealed again with it."""
+        from samordna.board import attachments
+        from samordna.board.models import Meeting, Paragraph
+        from samordna.board.models_attachments import ParagraphAttachment
+        from samordna.protocols.export import seal_hash
+        from samordna.registry import services_dispatch
+
+        paragraph = Paragraph.objects.get(pk=self.paragraph_id)
+        self.attachment_id = attachments.upload_attachment(paragraph, filename="bilaga.txt", data="Underlag.".encode()).pk
+        self.recording_id = attachments.add_recording(paragraph, url="https://play.example.se/styrelsen", start="00:42:10").pk
+        adjusted = Meeting.objects.get(pk=self.adjusted_id)
+        self.public_attachment_id = ParagraphAttachment.objects.create(
+            paragraph=adjusted.paragraphs.get(), title="Budgetunderlag", filename="budget.txt", content_type="text/plain",
+            size=7, sha256="0" * 64, content=b"Budget.").pk
+        adjusted.content_hash = seal_hash(adjusted)
+        adjusted.save(update_fields=["content_hash"])
+        case = Case.objects.get(pk=self.case_id)
+        self.recipient_id = services_dispatch.add_recipient(case, name="Lerums kommun, kommunstyrelsen", email="ks@lerum.example").pk
+
     def _interventions(self):
         lake = self.lake
         association = lake.association
@@ -247,11 +283,19 @@ class World:
         economy_services.register_withdrawal(Withdrawal(association=association, member=lake.members["Härryda kommun"],
                                                         notice_date=date(2022, 6, 15), decision="Fullmäktige 2022-06-15"))
         self.withdrawal_id = Withdrawal.objects.get(association=association).pk
+        economy_services_plan.create_plan(association, 2024)  # a draft business plan: edit, preview, adopt, download
 
     def _control(self):
         plan = control_services.save_plan(self.lake.association, year=2023)
         self.risk_id = control_services.save_risk(plan, title="Uppföljningen brister", process="Uppföljning", probability=2,
                                                   consequence=3, action_plan="Stående punkt på styrelsens möten.").pk
+
+    def _api(self):
+        from samordna.api import services as api_services
+
+        token, _ = api_services.create_token(self.users["admin"], self.lake.association, name="Matrisens nyckel",
+                                             scopes=["read"], days=30)
+        self.api_token_id = token.pk
 
     def _survey(self):
         association = self.lake.association
@@ -284,6 +328,7 @@ TABLE = {
     "notice_board_feed": Entry(get=public()),
     "notice_protocol": Entry(kwargs=s(meeting_id="adjusted_id"), get=public()),
     "notice_protocol_pdf": Entry(kwargs=s(meeting_id="adjusted_id"), get=public()),
+    "notice_attachment": Entry(kwargs=s(meeting_id="adjusted_id", attachment_id="public_attachment_id"), get=public()),
     "intervention_catalogue": Entry(get=public()),
     "catalogue_entry": Entry(kwargs=INT, get=public()),
 
@@ -293,6 +338,8 @@ TABLE = {
     "two_factor_verify": Entry(kwargs=lambda w: {}, get=own_account(), post=own_account()),
     "two_factor_enrol": Entry(kwargs=lambda w: {}, get=own_account(), post=own_account()),
     "recovery_codes": Entry(kwargs=lambda w: {}, get=post_only(), post=own_account()),
+    # Without the password an empty POST only re-shows the form (the matrix runs with 2FA not required).
+    "two_factor_disable": Entry(kwargs=lambda w: {}, get=own_account(), post=own_account()),
     "password_reset": Entry(kwargs=lambda w: {}, get=public(), post=public(200)),
     "password_reset_done": Entry(kwargs=lambda w: {}, get=public()),
     "password_reset_confirm": Entry(kwargs=lambda w: {"uidb64": "MQ", "token": "fel-lank"}, get=public()),
@@ -305,6 +352,8 @@ TABLE = {
     "invite": Entry(get=post_only(), post=admins_only({302, 400})),
     "user_role": Entry(kwargs=s(role_id="role_id"), get=post_only(), post=admins_only(302)),
     "invitation_revoke": Entry(kwargs=s(invitation_id="invitation_id"), get=post_only(), post=admins_only(302)),
+    "audit_log": Entry(get=auditors_only()),
+    "audit_export": Entry(kwargs=s(fmt="csv"), get=auditors_only()),
 
     # Association, people and bodies
     "association": Entry(get=read()),
@@ -340,10 +389,20 @@ TABLE = {
     "adjustment_action": Entry(kwargs=M, get=post_only(), post=write(readers=302, editors={302})),
     "protocol_document": Entry(kwargs=s(meeting_id="meeting_id", fmt="docx"), get=read()),
     "extract": Entry(kwargs=M, get=read()),
+    "extract_send": Entry(kwargs=M, get=post_only(), post=write()),
+    "notice_posting": Entry(kwargs=s(meeting_id="adjusted_id"), get=read(), post=write()),
+    "paragraph_attachments": Entry(kwargs=P, get=read(), post=write()),
+    "paragraph_attachment_download": Entry(kwargs=s(meeting_id="meeting_id", paragraph_id="paragraph_id", item_id="attachment_id"),
+                                           get=read()),
+    "paragraph_attachment_delete": Entry(kwargs=s(meeting_id="meeting_id", paragraph_id="paragraph_id", item_id="attachment_id"),
+                                         get=post_only(), post=write()),
+    "paragraph_recording_delete": Entry(kwargs=s(meeting_id="meeting_id", paragraph_id="paragraph_id", item_id="recording_id"),
+                                        get=post_only(), post=write()),
 
     # Votes, motions, reservations, disqualification
     "paragraph_vote": Entry(kwargs=P, get=read(), post=write()),
     "vote_delete": Entry(kwargs=P, get=post_only(), post=write()),
+    "vote_lot": Entry(kwargs=P, get=post_only(), post=write()),
     "motion_add": Entry(kwargs=P, get=post_only(), post=write()),
     "motion_delete": Entry(kwargs=s(meeting_id="meeting_id", paragraph_id="paragraph_id", item_id="motion_id"),
                            get=post_only(), post=write()),
@@ -370,6 +429,8 @@ TABLE = {
     "document_upload": Entry(kwargs=CASE, get=editors_only(), post=write()),
     "document_download": Entry(kwargs=s(case_id="case_id", document_id="document_id"), get=read()),
     "document_delete": Entry(kwargs=s(case_id="case_id", document_id="document_id"), get=post_only(), post=write()),
+    "case_recipient_add": Entry(kwargs=CASE, get=post_only(), post=write()),
+    "case_recipient_delete": Entry(kwargs=s(case_id="case_id", recipient_id="recipient_id"), get=post_only(), post=write()),
     "assignments": Entry(get=read()),
     "assignment_create": Entry(get=editors_only(), post=write()),
     "assignment_edit": Entry(kwargs=s(assignment_id="assignment_id"), get=read(), post=write()),
@@ -407,15 +468,22 @@ TABLE = {
     "economy": Entry(get=read()),
     "economy_plan": Entry(kwargs=s(year=2024), get=read(), post=write()),
     "economy_plan_xlsx": Entry(kwargs=s(year=2024), get=read()),
+    "economy_plan_document": Entry(kwargs=s(year=2024, fmt="pdf"), get=read()),
     "economy_population": Entry(get=read(), post=write()),
     "economy_budget": Entry(kwargs=s(year=2024), get=read(), post=write()),
     "economy_budget_xlsx": Entry(kwargs=s(year=2024), get=read()),
+    "economy_budget_document": Entry(kwargs=s(year=2024, fmt="docx"), get=read()),
     "economy_budget_line": Entry(kwargs=s(year=2024, line_id="line_id"), get=read(), post=write()),
     "economy_outcome": Entry(kwargs=s(year=2024), get=read(), post=write()),
     "economy_fees": Entry(get=read(), post=write()),
     "economy_withdrawals": Entry(get=read(), post=write()),
     "economy_revoke": Entry(kwargs=s(withdrawal_id="withdrawal_id"), get=read(), post=write()),
     "economy_settings": Entry(get=read(), post=write()),
+    "economy_business_plans": Entry(get=read(), post=write()),
+    "economy_business_plan": Entry(kwargs=s(year=2024), get=read(), post=write()),
+    "economy_business_plan_preview": Entry(kwargs=s(year=2024), get=read()),
+    "economy_business_plan_adopt": Entry(kwargs=s(year=2024), get=read(), post=write()),
+    "economy_business_plan_document": Entry(kwargs=s(year=2024, fmt="pdf"), get=read()),
 
     # Internal control
     "internal_control": Entry(get=read(), post=write()),
@@ -440,6 +508,29 @@ TABLE = {
 
     # Search across the association
     "search": Entry(get=read(), query="q=lokal"),
+
+    # JSON API (issue 9 item 5). A session may read (GET) by the pages' rules; writing needs a token, so a session's
+    # POST is 401 for everyone. Own API tokens: the person's own pages; another person's token is 404.
+    "api_tokens": Entry(kwargs=lambda w: {}, get=own_account(), post=own_account(400)),
+    "api_token_revoke": Entry(kwargs=lambda w: {"token_id": w.api_token_id}, get=post_only(),
+                              post={"anonymous": LOGIN, "admin": frozenset({302}),
+                                    **{a: frozenset({404}) for a in ACTORS if a not in ("anonymous", "admin")}}),
+    "api_openapi": Entry(kwargs=lambda w: {}, get=public()),
+    "api_root": Entry(kwargs=lambda w: {}, get=public(404)),
+    "api_notices": Entry(get=public()),
+    "api_association": Entry(get=api_read()),
+    "api_members": Entry(get=api_read()),
+    "api_meetings": Entry(get=api_read()),
+    "api_meeting": Entry(kwargs=M, get=api_read()),
+    "api_protocol": Entry(kwargs=M, get=api_read()),
+    "api_protocol_create": Entry(get=public(405), post=public(401)),
+    "api_decisions": Entry(get=api_read()),
+    "api_cases": Entry(get=api_read()),
+    "api_case": Entry(kwargs=s(case_id="case_id"), get=api_read()),
+    "api_interventions": Entry(get=api_read(reporter=200)),
+    "api_intervention": Entry(kwargs=INT, get=api_read(reporter=200)),
+    "api_intervention_follow_up": Entry(kwargs=INT, get=api_read(reporter=200)),
+    "api_follow_up": Entry(get=api_read()),
 }
 
 # Known defects: (URL name, method, actor) -> why the answer differs from the table. Strict xfails, so a fix shows up.

@@ -114,6 +114,26 @@ def test_confirm_saves_the_meeting_and_matches_people(lake):
     assert imp.status == ProtocolImport.Status.CONFIRMED and imp.meeting == meeting
 
 
+def test_partial_presence_and_paragraph_times_are_kept(lake):
+    """The interchange format writes intervals as from/to; the import used to read start/end and lost them."""
+    from samordna.board.models import Presence
+
+    imp = upload_one(lake)
+    data = imp.data
+    bo = next(a for a in data["attendees"] if a["name"] == "Bo Dahl")
+    bo["present"] = [{"from": "13:30", "to": "14:00"}, {"from_paragraph": 1102, "to_paragraph": None}]
+    data["paragraphs"][1]["time"] = {"from": "13:10", "to": "13:40"}
+    imp.data = data
+    imp.save()
+    meeting = importing.confirm(imp)
+    spans = Presence.objects.filter(attendance__meeting=meeting, attendance__person__name="Bo Dahl").order_by("pk")
+    assert [(p.start and p.start.strftime("%H:%M"), p.end and p.end.strftime("%H:%M"), p.from_paragraph)
+            for p in spans] == [("13:30", "14:00", None), (None, None, 1102)]
+    plan = Paragraph.objects.get(meeting=meeting, number=1101)
+    assert (plan.start.strftime("%H:%M"), plan.end.strftime("%H:%M")) == ("13:10", "13:40")
+    assert meeting.content_hash == content_hash(meeting_protocol(meeting))
+
+
 def test_the_same_file_again_changes_nothing(lake):
     importing.confirm(upload_one(lake))
     counts = (Meeting.objects.count(), Person.objects.count(), Paragraph.objects.count())

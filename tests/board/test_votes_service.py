@@ -211,15 +211,12 @@ def test_tie_with_an_abstaining_chair_is_an_error(afternoon):
     assert not Vote.objects.exists()
 
 
-def test_tie_in_a_personnel_matter_needs_the_lot(afternoon):
+def test_tie_in_a_personnel_matter_waits_for_the_lot(afternoon):
     meeting, early = afternoon
-    ballots = ballots_for(early, TIE)
-    with pytest.raises(ValidationError) as error:
-        votes.record_vote(early, ballots=ballots, kind="personnel", **TODAY)
-    assert "lottning" in error.value.message_dict["lot_winner"][0]
-    assert not Vote.objects.exists()
-    vote = votes.record_vote(early, ballots=ballots, kind="personnel", lot_winner="yes", **TODAY)
-    assert (vote.outcome, vote.winner, vote.decided) == ("tie_lot", "", "yes")
+    vote = votes.record_vote(early, ballots=ballots_for(early, TIE), kind="personnel", **TODAY)
+    assert (vote.outcome, vote.winner, vote.decided, vote.lot_pending) == ("tie_lot", "", "", True)
+    assert vote.result_text.endswith("avgörs genom lottning, som ännu inte har förrättats.")
+    vote.lot_winner = "yes"
     assert "Lottning förrättas och utfaller till förmån för ja. Styrelsen beslutar därmed att ärendet avgörs i dag." in vote.result_text
 
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import User
-from pages import login
+from pages import login, screenshot
 
 from samordna.accounts.models import AssociationRole
 from samordna.interventions import services
@@ -44,6 +44,29 @@ def gard(lake_live):
     services.save_contract(Contract(intervention=intervention, provider="Gröna gården AB", start=date(2023, 1, 1),
                                     end=date(2030, 12, 31), extension_options="ett år till", decide_by=date.today()))
     return intervention
+
+
+def budget_and_survey(association, intervention):
+    """This year's budget with a line for the intervention and some outcome, and ten exit-survey answers."""
+    from decimal import Decimal
+
+    from samordna.economy import services as economy
+    from samordna.economy.models import Actual, BudgetLine
+    from samordna.survey.services import create_distribution, create_questionnaire, submit_response
+
+    year = date.today().year
+    budget = economy.ensure_budget(association, year)
+    line = economy.save_line(BudgetLine(association=association, budget=budget, section="individual", label="Gården, grupper",
+                                        intervention=intervention, amount=Decimal("480")))
+    economy.save_line(BudgetLine(association=association, budget=budget, section="overhead", category="office_staff",
+                                 label="Kansliet", amount=Decimal("900")))
+    Actual.objects.create(association=association, line=line, month=1, amount=Decimal("40"))
+    questionnaire = create_questionnaire(association, "Avslutsenkät", publish_on=date(year, 1, 1))
+    distribution = create_distribution(association, questionnaire, intervention=intervention)
+    version = questionnaire.current
+    health = version.questions.get(key="halsa")
+    for _ in range(10):
+        submit_response(distribution, version.pk, {str(health.pk): ["5"]}, date(year, 1, 15))
 
 
 def test_secretary_registers_an_intervention(page, live_server, lake_live, secretary):
@@ -119,9 +142,22 @@ def test_board_dashboard_catalogue_and_axe(page, live_server, lake_live, secreta
     login(page, live_server)
     page.goto(f"{live_server.url}/f/sjolandet/insatser/oversikt/")
     assert page.locator("svg").count() == 2 and "Gröna gården AB" in page.content()
+    assert page.get_by_text(f"Det finns ingen budget för {date.today().year} ännu").is_visible()
+    budget_and_survey(lake_live.association, gard)
+    page.goto(f"{live_server.url}/f/sjolandet/insatser/oversikt/")
+    assert page.locator("svg").count() == 3, "participants, queue and budget"
+    assert page.get_by_role("link", name="Gården").count() >= 2
+    assert page.get_by_role("heading", name="Deltagarnas svar i avslutsenkäten").is_visible()
+    survey_row = page.locator("#enkat + p + .table-scroll tbody tr").first
+    assert "Gården" in survey_row.inner_text() and "100 %" in survey_row.inner_text()
+    screenshot(page, "interventions-dashboard.png")
+    page.goto(f"{live_server.url}/f/sjolandet/insatser/{gard.pk}/andra/")
+    assert page.get_by_label("Preciserad inriktning").is_disabled()
+    assert page.get_by_text("är låsta eftersom insatsen har månadsrapporter").is_visible()
     base = "/f/sjolandet/insatser"
     for path in (f"{base}/", f"{base}/ny/", f"{base}/{gard.pk}/", f"{base}/{gard.pk}/rapport/{month.year}/{month.month}/",
                  f"{base}/{gard.pk}/uppfoljning/?typ=month&ar={month.year}&nr={month.month}", f"{base}/oversikt/",
-                 f"{base}/installningar/", f"{base}/{gard.pk}/avtal/{gard.contracts.get().pk}/", f"{base}/uppfoljning/"):
+                 f"{base}/installningar/", f"{base}/{gard.pk}/avtal/{gard.contracts.get().pk}/", f"{base}/uppfoljning/",
+                 f"{base}/{gard.pk}/andra/"):
         check(page, path)
     assert problems == []

@@ -93,3 +93,19 @@ def test_goteborg_outcome_2022_beside_budget_2023():
     previous = selectors.summarise(budget, selectors.budget_sections(budget), "previous_outcome")
     assert (previous.income, previous.costs, previous.result) == (69_000, 75_900, -6_900)
     assert budget.opening_equity - previous.result == 19_500  # the equity the year before
+
+
+def test_sjuharad_business_plan_2024_is_adopted_and_frozen():
+    from samordna.economy import business_plan, services_plan
+    from samordna.economy.models import BusinessPlan
+
+    plan = BusinessPlan.objects.get(association__slug="sjuharad", year=2024)
+    assert plan.adopted and plan.adopted_on.isoformat() == "2023-11-29" and services_plan.verify(plan)
+    assert "Verksamhetsplan 2024" in plan.adopted_by
+    doc = business_plan.current(plan)
+    rows = [row["cells"] for block in doc["blocks"] if block["type"] == "table" for row in block["rows"]]
+    assert ["Marks kommun", "98", "2\u00a0225"] in rows  # Aktiv kraft per municipality, from the linked budget lines
+    assert ["Summa tkr", "3\u00a0930"] in rows  # governance and administration as in the plan
+    assert ["Försäkringskassan", "0,25", "4\u00a0505,5", "5\u00a0000", "5\u00a0000"] in rows
+    goals = [g.text for g in plan.goals.all()]
+    assert "Förbundet ska ha minst 2 000 tkr eget kapital för oförutsedda händelser" in goals

@@ -71,9 +71,9 @@ def test_intervention_report_figures_above_the_threshold(two):
     # Avbrott (4) is small and Arbete (8) is hidden with it, so it cannot be worked out from the 12 who ended.
     assert exits["Avbrott"][2] == "<5" and exits["Arbete"][2] == "<5"
     assert table(report, "exits", "Avslut per anledning").total[2] == 12
-    costs = table(report, "costs", "Budget och kostnad per deltagare").rows[0]
-    assert costs == ["Bryggan", 1_200_000, "", 60_000]
-    assert reports.NO_OUTCOME in section(report, "costs").notes
+    costs = table(report, "costs", "Budget, utfall och kostnad per deltagare").rows[0]
+    assert costs == ["Bryggan", 1_200_000, "–", 60_000]
+    assert reports.OUTCOME_NOTE in section(report, "costs").notes
 
 
 def test_intervention_report_hides_small_counts_like_the_follow_up_view(two):
@@ -97,7 +97,7 @@ def test_association_totals_hidden_when_one_row_is_hidden(two):
     assert set(rows_by_name(t)) == {"Bryggan", "Gården"}
     # Gården's flows are hidden, Bryggan's are not: a total would give Gården's away.
     assert t.total[:7] == ["Alla insatser", 0, "<5", "<5", "<5", "<5", "<5"]
-    assert table(report, "costs", "Budget och kostnad per deltagare").total[1] == 960_000 + 1_200_000
+    assert table(report, "costs", "Budget, utfall och kostnad per deltagare").total[1] == 960_000 + 1_200_000
     exits = table(report, "exits", "Avslut per anledning")
     assert exits.total[2] == "<5" and all(row[2] in ("<5", 0) for row in exits.rows)
 

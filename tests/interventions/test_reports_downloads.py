@@ -85,7 +85,7 @@ def test_national_csv_and_xlsx(staff, year):
     response = staff.get(reverse("national_export_download", args=["sjolandet", "ar", 2023, 1, "csv"]))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == exports.NATIONAL_COLUMNS and "tomt tills ekonomins utfall" in rows[0][8]
+    assert rows[0] == exports.NATIONAL_COLUMNS and "tomt när ingen budgetrad är kopplad" in rows[0][8]
     assert rows[1][1] == "Gården" and rows[1][7] == "600000" and rows[1][8] == ""
     response = staff.get(reverse("national_export_download", args=["sjolandet", "halvar", 2023, 2, "xlsx"]))
     sheet = load_workbook(io.BytesIO(response.content)).active

@@ -3,11 +3,14 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from samordna.rules import followup
 from samordna.rules.followup import DIMENSIONS, MEASURES, ReportFigures, breakdown_field, check_report
+
+# The machine running the tests may be busy; slow input generation is not a failure of the rules.
+SHARED_MACHINE = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def split(total, keys, draw):
@@ -37,12 +40,14 @@ def consistent_reports(draw):
     return figures, previous
 
 
+@SHARED_MACHINE
 @given(consistent_reports())
 def test_a_consistent_report_passes(case):
     figures, previous = case
     assert check_report(figures, previous) == []
 
 
+@SHARED_MACHINE
 @given(consistent_reports(), st.sampled_from([m for m, _ in MEASURES]), st.sampled_from(DIMENSIONS), st.integers(1, 5))
 def test_any_breakdown_that_does_not_add_up_is_named(case, measure, dimension, extra):
     figures, previous = case
@@ -54,6 +59,7 @@ def test_any_breakdown_that_does_not_add_up_is_named(case, measure, dimension, e
     assert f"summan per {label}" in problems[0].message
 
 
+@SHARED_MACHINE
 @given(consistent_reports(), st.integers(1, 5))
 def test_flow_from_last_month_must_hold_unless_explained(case, delta):
     figures, previous = case
@@ -64,6 +70,7 @@ def test_flow_from_last_month_must_hold_unless_explained(case, delta):
     assert check_report(explained, previous + delta) == []
 
 
+@SHARED_MACHINE
 @given(consistent_reports())
 def test_exit_reasons_must_sum_to_ended(case):
     figures, previous = case
@@ -104,6 +111,7 @@ def test_a_period_out_of_range_is_refused_in_swedish():
     assert followup.period_containing("tertial", date(2023, 9, 30)) == followup.Period("tertial", 2023, 3)
 
 
+@SHARED_MACHINE
 @given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)), min_size=1, max_size=12), st.integers(0, 20))
 def test_summary_runs_the_flow(flows, first):
     months, end = [], first

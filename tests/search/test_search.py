@@ -57,6 +57,22 @@ def test_decisions_and_case_numbers_are_searchable(lake, minutes):
     assert titles(engine.search(lake.association.pk, "upphandlingen"))[0].endswith("Intern kontroll")
 
 
+def test_numbers_are_searchable_but_never_widen_a_word(lake, minutes):
+    from samordna.search.models import SearchTerm
+
+    vocabulary = set(SearchTerm.objects.filter(association=lake.association).values_list("term", flat=True))
+    assert "samordningsförbundet" in vocabulary or any("förbund" in t for t in vocabulary)
+    assert not [t for t in vocabulary if not any(ch.isalpha() for ch in t)]
+    assert engine.expand(lake.association.pk, "23") == ["23", "23"]
+    assert titles(engine.search(lake.association.pk, "9 deltagare"))[0].startswith("§")
+
+
+def test_a_snippet_marks_whole_words_that_hold_a_stem():
+    pattern = engine._matcher({"förbund", "budget"})
+    parts = engine.snippet("Kansliet redovisar samordningsförbundets budget och förbundsordningen.", pattern)
+    assert [p for p, marked in parts if marked] == ["samordningsförbundets", "budget", "förbundsordningen"]
+
+
 def test_all_words_first_then_any_word(lake, minutes):
     result = engine.search(lake.association.pk, "budget zebrafink")
     assert result.any_word and any("Budget 2024" in t for t in titles(result))

@@ -102,3 +102,74 @@ def test_overview_never_shows_a_small_group(lake, questionnaire, questions, answ
     for q in (1, 2, 3, 4):
         shown = results(questionnaire, 2023, quarter=q)
         assert not shown.shown or shown.group_count >= threshold
+
+
+def _cross(result, outcome, background):
+    return next(t for t in result.cross if t.outcome.key == outcome and t.background.key == background)
+
+
+def test_cross_tables_of_outcome_by_background_band(lake, questionnaire, distribution, questions):
+    version = questionnaire.current
+    day = date(2024, 3, 3)
+    for _ in range(9):
+        _answer(distribution, questions, version, day, halsa="5", kon="kvinna", alder="30-39", rekommendera="ja")
+    for _ in range(6):
+        _answer(distribution, questions, version, day, halsa="2", kon="kvinna", alder="40-49", rekommendera="ja")
+    for _ in range(7):
+        _answer(distribution, questions, version, day, halsa="4", kon="man", alder="30-39", rekommendera="nej")
+    for _ in range(5):
+        _answer(distribution, questions, version, day, halsa="1", kon="man", alder="40-49", rekommendera="nej")
+    result = results(questionnaire, 2024)
+    assert {(t.outcome.key, t.background.key) for t in result.cross} == {
+        (o, b) for o in ("halsa", "aktivitetsformaga", "narmare_arbete", "respekt", "rekommendera")
+        for b in ("kon", "alder", "forsorjning", "tid")}
+    by_gender = _cross(result, "halsa", "kon")
+    assert [code for code, _ in by_gender.columns] == ["4-5", "1-3", "ej_svarat"]
+    rows = {label: (cells, total, share) for label, cells, total, share in by_gender.rows}
+    assert rows["Kvinna"] == ([9, 6, 0], 15, 60) and rows["Man"] == ([7, 5, 0], 12, 58)
+    assert rows["Annat eller vill inte svara"] == ([0, 0, 0], 0, None)
+    assert by_gender.totals == [16, 11, 0] and by_gender.total == 27
+    # The margins are the one-way figures of the same answers.
+    gender = next(r for r in result.questions if r.question.key == "kon")
+    assert {label: count for label, count, _ in gender.rows}["Kvinna"] == 15
+    health = next(r for r in result.questions if r.question.key == "halsa")
+    assert health.agree == 16 and health.agree_percent == 59
+    recommend = _cross(result, "rekommendera", "alder")
+    assert [label for _, label in recommend.columns] == ["Ja", "Nej", "Ej svarat"]
+    assert {label: cells for label, cells, _t, _s in recommend.rows}["30–39 år"] == [9, 7, 0]
+
+
+def test_a_small_band_is_hidden_in_the_cross_table_and_cannot_be_worked_out(lake, questionnaire, distribution,
+                                                                             questions):
+    version = questionnaire.current
+    day = date(2024, 3, 3)
+    for _ in range(10):
+        _answer(distribution, questions, version, day, halsa="5", kon="kvinna")
+    for _ in range(8):
+        _answer(distribution, questions, version, day, halsa="2", kon="man")
+    for _ in range(2):  # two people in the third gender band, both with a low answer
+        _answer(distribution, questions, version, day, halsa="1", kon="annat")
+    result = results(questionnaire, 2024)
+    table = _cross(result, "halsa", "kon")
+    rows = {label: (cells, total) for label, cells, total, _share in table.rows}
+    cells, total = rows["Annat eller vill inte svara"]
+    assert total is None and cells[1] is None
+    # Not the lone hidden figure in its column either: "1–3" minus the men would give it.
+    column = [r[0][1] for r in rows.values()] + [table.totals[1]]
+    assert column.count(None) >= 2
+    gender = {label: count for label, count, _ in
+              next(r for r in result.questions if r.question.key == "kon").rows}
+    assert gender["Annat eller vill inte svara"] is None
+    assert [gender["Kvinna"], gender["Man"]].count(None) >= 1  # one-way table: a complement too
+    health = next(r for r in result.questions if r.question.key == "halsa")
+    assert dict((label.split(" ")[0], count) for label, count, _ in health.rows)["1"] is None
+
+
+def test_results_page_shows_cross_tables(staff, lake, questionnaire, distribution, questions):
+    version = questionnaire.current
+    for n in range(24):
+        _answer(distribution, questions, version, date(2024, 4, 2), halsa=str(4 + n % 2),
+                kon="kvinna" if n % 3 else "man", tid="6-12")
+    page = staff.get(f"/f/{lake.association.slug}/enkater/{questionnaire.pk}/resultat/?ar=2024").content.decode()
+    assert "Svaren efter bakgrund" in page and "Efter: Kön" in page and "Andel 4–5" in page
+    assert "<td class=\"num\">16</td>" in page  # 16 women answered 4–5

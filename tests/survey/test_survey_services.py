@@ -192,3 +192,21 @@ def test_indicator_questionnaire_wording_is_locked_after_publication(lake):
     with pytest.raises(ValidationError, match="Målgrupp"):
         services.create_indicator_questionnaire(lake.association, "okänd")
     assert Questionnaire.objects.filter(kind="indicator").count() == 2
+
+
+def test_admin_cannot_change_a_published_wording(lake, rf):
+    from django.contrib.admin.sites import site
+    from django.contrib.auth.models import User
+
+    from samordna.survey.admin import QuestionInline, VersionAdmin
+
+    published = services.create_indicator_questionnaire(lake.association, "chefer", publish_on=DAY)
+    request = rf.get("/")
+    request.user = User.objects.create_superuser("granskare", password="hemligt-lösen-2")
+    inline = QuestionInline(Version, site)
+    version = published.current
+    assert not inline.has_change_permission(request, version)
+    assert not inline.has_add_permission(request, version) and not inline.has_delete_permission(request, version)
+    assert "published" in VersionAdmin(Version, site).get_readonly_fields(request, version)
+    draft = services.create_indicator_questionnaire(lake.association, "personal").draft
+    assert inline.has_change_permission(request, draft) and inline.has_add_permission(request, draft)

@@ -6,4 +6,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Konton och roller"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import audit, signals  # noqa: F401
+
+        audit.connect()
+        audit.note_command_line()

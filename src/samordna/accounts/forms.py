@@ -39,3 +39,19 @@ class TokenForm(forms.Form):
     token = forms.CharField(label="Kod", max_length=20, error_messages={"required": "Skriv koden."},
                             widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text",
                                                           "spellcheck": "false"}))
+
+
+class DisableSecondFactorForm(forms.Form):
+    """Turning two-factor off asks for the password again, so an unattended open session is not enough."""
+    password = forms.CharField(label="Ditt lösenord", strip=False, error_messages={"required": "Skriv ditt lösenord."},
+                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("Lösenordet stämmer inte.")
+        return password

@@ -97,3 +97,6 @@ class Invitation(models.Model):
 
     def usable(self, now=None):
         return self.accepted_at is None and self.revoked_at is None and (now or timezone.now()) < self.expires_at
+
+
+from .models_audit import AuditEvent  # noqa: E402,F401  (the audit log lives in its own file)

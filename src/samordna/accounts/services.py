@@ -175,3 +175,14 @@ def new_recovery_codes(user):
         codes = [_recovery_code() for _ in range(RECOVERY_CODE_COUNT)]
         RecoveryCode.objects.bulk_create(RecoveryCode(device=device, digest=token_digest(c)) for c in codes)
     return codes
+
+
+def disable_second_factor(user):
+    """Remove the user's app and recovery codes; refused for a user whose role requires two-factor authentication."""
+    from .auth import second_factor_required
+
+    if second_factor_required(user):
+        raise ValidationError("Din roll kräver tvåstegsverifiering, så den kan inte stängas av.")
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        RecoveryCodeDevice.objects.filter(user=user).delete()  # the codes go with their device

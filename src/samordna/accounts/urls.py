@@ -9,6 +9,7 @@ urlpatterns = [
     path("tvastegs/", views.two_factor_verify, name="two_factor_verify"),
     path("tvastegs/registrera/", views.two_factor_enrol, name="two_factor_enrol"),
     path("tvastegs/reservkoder/", views.recovery_codes, name="recovery_codes"),
+    path("tvastegs/stang-av/", views.two_factor_disable, name="two_factor_disable"),
     path("aterstall/", views.password_reset, name="password_reset"),
     path("aterstall/skickad/", views.password_reset_done, name="password_reset_done"),
     path("aterstall/<uidb64>/<token>/", views.password_reset_confirm, name="password_reset_confirm"),

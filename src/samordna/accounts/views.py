@@ -12,7 +12,7 @@ from django_otp import devices_for_user, match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import auth, services
-from .forms import AcceptInvitationForm, TokenForm
+from .forms import AcceptInvitationForm, DisableSecondFactorForm, TokenForm
 from .models import AssociationRole, RecoveryCodeDevice
 
 
@@ -97,6 +97,30 @@ def recovery_codes(request):
         return redirect("account")
     codes = services.new_recovery_codes(request.user)
     return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": reverse("account")})
+
+
+@never_cache
+@login_required
+def two_factor_disable(request):
+    """A person whose roles do not require two-factor authentication may turn it off after giving the password."""
+    has_totp = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
+    required = auth.second_factor_required(request.user)
+    form = DisableSecondFactorForm(request.user, request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST" and has_totp:
+        if required:
+            status = 403
+        elif form.is_valid():
+            try:
+                services.disable_second_factor(request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                auth.forget_second_factor(request.session)
+                messages.success(request, "Tvåstegsverifieringen är avstängd. Du loggar nu in med bara lösenordet.")
+                return redirect("account")
+    return render(request, "accounts/account_two_factor_disable.html",
+                  {"form": form, "has_totp": has_totp, "required": required}, status=status)
 
 
 @login_required

@@ -7,7 +7,9 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from samordna.protocols.export import content_hash, meeting_protocol
+from samordna.accounts.audit import record_update
+from samordna.protocols.export import seal_hash, seal_holds
+from samordna.rules.deadlines import notice_dates, posting_problems
 
 from .models import Approval, Attendance, Meeting, ReturnComment
 
@@ -43,12 +45,17 @@ def mark_ready(meeting, link=None):
     for person in signatories(meeting):
         if person.pk not in present:
             errors.append(f"{person.name} var inte närvarande och kan inte justera protokollet.")
+    from .votes import pending_lots
+
+    for paragraph in pending_lots(meeting):
+        errors.append(f"Omröstningen vid § {paragraph.number} gav lika röstetal och ska avgöras genom lottning. "
+                      "Förrätta lottningen innan protokollet skickas till justering.")
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
         meeting.protocol_status = Meeting.ProtocolStatus.READY
         meeting.save(update_fields=["protocol_status"])
-        meeting.return_comments.filter(resolved=False).update(resolved=True)
+        record_update(meeting.return_comments.filter(resolved=False), resolved=True)  # logged row by row
     _notify(meeting, link)
 
 
@@ -95,7 +102,7 @@ def approve(meeting, person, user, *, authenticated_at):
     if meeting.approvals.filter(person=person).exists():
         raise ValidationError(f"{person.name} har redan justerat protokollet.")
     with transaction.atomic():
-        digest = content_hash(meeting_protocol(meeting))
+        digest = seal_hash(meeting)
         Approval.objects.create(meeting=meeting, person=person, user=user, content_hash=digest)
         approved = set(meeting.approvals.values_list("person_id", flat=True))
         if approved >= {p.pk for p in signatories(meeting)}:
@@ -125,5 +132,27 @@ def return_protocol(meeting, person, comment, paragraph=None):
 
 
 def verify(meeting):
-    """True when the stored rows still produce the hash sealed at adjustment."""
-    return content_hash(meeting_protocol(meeting)) == meeting.content_hash
+    """True when the stored rows still produce the hash sealed at adjustment (protocols.export.seal_holds)."""
+    return seal_holds(meeting)
+
+
+def set_notice_posted(meeting, posted, today=None):
+    """The secretary chooses the day the notice goes up (rules.md §5: at the latest the second day after justering).
+
+    Take-down and appeal dates follow from it (rules/deadlines.notice_dates). A notice already up since an earlier day
+    stays where it is: its appeal time has started.
+    """
+    today = today or timezone.localdate()
+    if not meeting.frozen:
+        raise ValidationError({"posted": ["Protokollet är inte justerat ännu. Anslagsdagen väljs när protokollet är justerat."]})
+    if posted is None:
+        raise ValidationError({"posted": ["Ange anslagsdagen som ÅÅÅÅ-MM-DD."]})
+    if meeting.notice_posted is not None and meeting.notice_posted < today:
+        raise ValidationError({"posted": [f"Anslaget sattes upp {meeting.notice_posted.isoformat()} och tiden för överklagande "
+                                          "har börjat löpa. Anslagsdagen kan inte ändras."]})
+    problems = posting_problems(meeting.adjusted_on, posted, today)
+    if problems:
+        raise ValidationError({"posted": list(problems)})
+    Meeting.objects.filter(pk=meeting.pk).update(notice_posted=posted)
+    meeting.notice_posted = posted
+    return notice_dates(meeting.adjusted_on, posted)

@@ -19,13 +19,13 @@ from django.utils import timezone
 
 from samordna.associations.models import Member
 from samordna.protocols import checks
-from samordna.protocols.export import content_hash, meeting_protocol
+from samordna.protocols.export import seal_hash
 from samordna.protocols.extract import extract
 from samordna.protocols.interchange import Protocol, validate
 from samordna.protocols.readers import SUPPORTED, Limits, ReadError
 from samordna.rules import numbering, votes
 
-from . import selectors
+from . import import_sniff, selectors
 from .models import (Attendance, Ballot, Body, Decision, Mandate, Meeting, Paragraph, Person, Presence, ProtocolImport,
                      Reservation, Role, Vote)
 
@@ -57,7 +57,10 @@ def upload(association, files, user=None):
         elif not data:
             errors.append(f"{name}: filen är tom.")
         elif len(data) > max_bytes():
-            errors.append(f"{name}: filen är {len(data) / 2**20:.1f} MB; högst {max_bytes() / 2**20:.0f} MB tillåts.")
+            size, limit = (f"{n / 2**20:.1f}".replace(".", ",") for n in (len(data), max_bytes()))
+            errors.append(f"{name}: filen är {size} MB; högst {limit} MB tillåts.")
+        elif import_sniff.mismatch(name, suffix, data):
+            errors.append(import_sniff.mismatch(name, suffix, data))
     if errors:
         raise ValidationError({"files": errors})
     batch = secrets.token_hex(8)
@@ -214,8 +217,8 @@ def _attend(meeting, people, entry, status):
 
 def _presences(attendance, entries):
     for i, p in enumerate(entries or []):
-        Presence.objects.create(attendance=attendance, start=_clock(p.get("start"), f"närvaro {i + 1}"),
-                                end=_clock(p.get("end"), f"närvaro {i + 1}"),
+        Presence.objects.create(attendance=attendance, start=_clock(p.get("from"), f"närvaro {i + 1}"),
+                                end=_clock(p.get("to"), f"närvaro {i + 1}"),
                                 from_paragraph=p.get("from_paragraph"), to_paragraph=p.get("to_paragraph"))
 
 
@@ -266,7 +269,7 @@ def _save_paragraphs(meeting, paragraphs, people):
             title=(p.get("title") or "")[:300] or f"§ {p['number']}", case_number=(p.get("case_number") or "")[:50],
             text=p.get("text") or "", tabled=bool(p.get("tabled")), adjusted_immediately=bool(p.get("adjusted_immediately")),
             kind="decision" if decisions or p.get("tabled") else "information",
-            start=_clock(span.get("start"), f"§ {p['number']}"), end=_clock(span.get("end"), f"§ {p['number']}"),
+            start=_clock(span.get("from"), f"§ {p['number']}"), end=_clock(span.get("to"), f"§ {p['number']}"),
         )
         paragraph.full_clean(exclude=["agenda_item"])
         paragraph.save()
@@ -324,7 +327,7 @@ def confirm(imp, user=None):
             meeting.protocol_status = Meeting.ProtocolStatus.ADJUSTED
             meeting.adjusted_on = _day(adjustment.get("date"), "adjustment") or day
             meeting.notice_posted = _day(notice.get("posted"), "notice")
-            meeting.content_hash = content_hash(meeting_protocol(meeting))
+            meeting.content_hash = seal_hash(meeting)
             meeting.save()
             imp.status, imp.meeting, imp.confirmed_at = ProtocolImport.Status.CONFIRMED, meeting, timezone.now()
             imp.uploaded_by = imp.uploaded_by or (user if user and user.is_authenticated else None)

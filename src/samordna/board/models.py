@@ -322,3 +322,4 @@ class StandardItem(models.Model):
 from .models_adjustment import Approval, ReturnComment  # noqa: E402,F401  (Django finds models through this module)
 from .models_import import ProtocolImport  # noqa: E402,F401
 from .models_votes import Ballot, Disqualification, Motion, Reservation, Vote  # noqa: E402,F401
+from .models_attachments import ParagraphAttachment, Recording  # noqa: E402,F401

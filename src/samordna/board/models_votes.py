@@ -5,7 +5,9 @@ members who leave the paragraph for a conflict of interest (jäv).
 KL 5 kap. 67 § lists what the protocol must show for each matter: the motions not withdrawn, the order of
 questions, the votes and their result, and who reserved themselves against the decision (rules.md R3.3).
 """
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 _WORDS = {"yes": ("ja-röst", "ja-röster"), "no": ("nej-röst", "nej-röster")}
 
@@ -32,14 +34,27 @@ def result_sentence(vote, body_name):
     decided = vote.decided
     clause = (vote.yes_means if decided == "yes" else vote.no_means) if decided else ""
     abstain = f" och {vote.abstain} som avstår" if vote.abstain else ""
+    if vote.outcome == "tie_lot" and not vote.lot_winner:
+        return (f"Omröstningen ger {_votes(vote.yes, 'yes')} och {_votes(vote.no, 'no')}{abstain}. Lika röstetal i ett val "
+                "eller personalärende avgörs genom lottning, som ännu inte har förrättats.")
     if vote.outcome == "tie_lot":
-        lot = {"yes": "ja", "no": "nej"}.get(vote.lot_winner, "…")
+        lot = {"yes": "ja", "no": "nej"}[vote.lot_winner]
         return (f"Omröstningen ger {_votes(vote.yes, 'yes')} och {_votes(vote.no, 'no')}{abstain}. Lottning förrättas och "
                 f"utfaller till förmån för {lot}. {body[:1].upper() + body[1:]} beslutar därmed {clause}.")
     first, second = ("yes", "no") if decided != "no" else ("no", "yes")
     counts = f"Med {_votes(getattr(vote, first), first)} mot {_votes(getattr(vote, second), second)}{abstain}"
     casting = ", med ordförandens utslagsröst," if vote.outcome == "tie_chair" else ""
     return f"{counts} beslutar {body}{casting} {clause}."
+
+
+def lot_sentence(vote):
+    """"Lottningen förrättades av systemet 2024-05-02 kl. 14:12 på begäran av Eva Ek och utföll till förmån för ja." """
+    if not (vote.lot_winner and vote.lot_drawn_at):
+        return ""
+    when = timezone.localtime(vote.lot_drawn_at)
+    who = f" på begäran av {vote.lot_drawn_by_name}" if vote.lot_drawn_by_name else ""
+    side = {"yes": "ja", "no": "nej"}[vote.lot_winner]
+    return f"Lottningen förrättades av samordna {when:%Y-%m-%d} kl. {when:%H:%M}{who} och utföll till förmån för {side}."
 
 
 def proposition_sentence(vote):
@@ -127,6 +142,12 @@ class Vote(models.Model):
         "lottningen utföll till förmån för", max_length=10, choices=VoteChoice.choices[:2], blank=True,
         help_text="Fylls i bara när val eller personalärende får lika röstetal.",
     )
+    # Drawn by the system with `secrets` (board.votes.draw_lot), once: who asked, when; the name is kept as it was.
+    lot_drawn_at = models.DateTimeField("lottningen förrättades", null=True, blank=True)
+    lot_drawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="lottningen begärd av"
+    )
+    lot_drawn_by_name = models.CharField("lottningen begärd av (namn)", max_length=200, blank=True)
 
     class Meta:
         verbose_name = "omröstning"
@@ -143,6 +164,14 @@ class Vote(models.Model):
     @property
     def proposition_text(self):
         return proposition_sentence(self)
+
+    @property
+    def lot_pending(self):
+        return self.outcome == self.Outcome.TIE_LOT and not self.lot_winner
+
+    @property
+    def lot_text(self):
+        return lot_sentence(self)
 
     @property
     def result_text(self):

@@ -3,11 +3,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from samordna.accounts.audit import record_created
 from samordna.rules import numbering, presence, substitutes
 
 from . import selectors
 from .adjustment import ensure_editable
-from .models import AgendaItem, Attendance, Decision, Meeting, Paragraph, Presence, Role, StandardItem
+from .models import AgendaItem, Attendance, Decision, Meeting, Paragraph, Presence, Role, StandardItem, Vote
 
 
 def _raise_if(errors, field=None):
@@ -119,12 +120,12 @@ def set_attendance(meeting, person, *, status, remote=False, replaces=None, note
         )
         attendance.presences.all().delete()
         if status == Attendance.Status.PRESENT:
-            Presence.objects.bulk_create(
+            record_created(Presence.objects.bulk_create(  # bulk writes send no signals: log each interval
                 Presence(
                     attendance=attendance, start=i.start, end=i.end, from_paragraph=i.from_paragraph, to_paragraph=i.to_paragraph
                 )
                 for i in intervals
-            )
+            ))
         _check_replacing_present_member(meeting)
     return attendance
 
@@ -209,6 +210,9 @@ def save_paragraph(meeting, *, paragraph=None, number=None, decisions_text="", *
 
 def delete_paragraph(paragraph):
     ensure_editable(paragraph.meeting)
+    if Vote.objects.filter(paragraph=paragraph).exclude(lot_winner="").exists():
+        # Deleting the paragraph would let the lot be drawn again in a new one.
+        raise ValidationError(f"Lottning har förrättats vid § {paragraph.number}. Paragrafen kan inte tas bort.")
     paragraph.delete()
 
 

@@ -58,3 +58,18 @@ urlpatterns += [
     path(_P + "jav/", vote_views.disqualification_add, name="disqualification_add"),
     path(_P + "jav/<int:item_id>/ta-bort/", vote_views.disqualification_delete, name="disqualification_delete"),
 ]
+
+from . import views_attachments as attachment_views  # noqa: E402
+from .views_adjustment import notice_posting  # noqa: E402
+from .views_documents import extract_send  # noqa: E402
+from .views_votes import vote_lot  # noqa: E402
+
+urlpatterns += [
+    path(_P + "bilagor/", attachment_views.paragraph_attachments, name="paragraph_attachments"),
+    path(_P + "bilagor/<int:item_id>/", attachment_views.attachment_download, name="paragraph_attachment_download"),
+    path(_P + "bilagor/<int:item_id>/ta-bort/", attachment_views.attachment_delete, name="paragraph_attachment_delete"),
+    path(_P + "inspelningar/<int:item_id>/ta-bort/", attachment_views.recording_delete, name="paragraph_recording_delete"),
+    path(_P + "votering/lottning/", vote_lot, name="vote_lot"),
+    path("moten/<int:meeting_id>/utdrag/skicka/", extract_send, name="extract_send"),
+    path("moten/<int:meeting_id>/justering/anslag/", notice_posting, name="notice_posting"),
+]

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from samordna.registry.selectors import sees_confidential
+
 from . import selectors, services
 from .forms import ParagraphForm
 from .models import AgendaItem, Paragraph
@@ -50,6 +52,7 @@ def protocol(request, slug, meeting_id):
         "next_item": next_item,
         "next_number": selectors.next_paragraph_number(meeting),
         "pending": _pending_agenda(meeting),
+        "show_confidential": sees_confidential(request.user, meeting.association),
         "tab": "protocol",
     }
     return render(request, "board/protocol.html", context)
@@ -91,7 +94,11 @@ def paragraph_edit(request, slug, meeting_id, paragraph_id):
     if request.method == "POST":
         get_meeting(request, slug, meeting_id, edit=True)
         if request.POST.get("action") == "delete":
-            services.delete_paragraph(paragraph)
+            try:
+                services.delete_paragraph(paragraph)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+                return redirect("paragraph_edit", slug=slug, meeting_id=meeting.pk, paragraph_id=paragraph.pk)
             messages.success(request, f"§ {paragraph.number} är borttagen.")
             return redirect("protocol", slug=slug, meeting_id=meeting.pk)
         if form.is_valid():
@@ -114,7 +121,7 @@ def paragraph_edit(request, slug, meeting_id, paragraph_id):
 @login_required
 def protocol_read(request, slug, meeting_id):
     meeting = get_meeting(request, slug, meeting_id)
-    paragraphs = meeting.paragraphs.prefetch_related("decisions")
+    paragraphs = meeting.paragraphs.prefetch_related("decisions", "attachments__document", "recordings")
     quorums = selectors.quorum_by_paragraph(meeting, paragraphs)
     numbers = [p.number for p in paragraphs]
     context = {
@@ -122,6 +129,7 @@ def protocol_read(request, slug, meeting_id):
         "blocks": selectors.attendance_blocks(meeting),
         "quorums": quorums,
         "range": (min(numbers), max(numbers)) if numbers else None,
+        "show_confidential": sees_confidential(request.user, meeting.association),
         "tab": "read",
     }
     return render(request, "board/protocol_read.html", context)

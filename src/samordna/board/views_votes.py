@@ -47,14 +47,13 @@ class VoteForm(forms.ModelForm):
     class Meta:
         model = Vote
         fields = ["order_of_questions", "order_approved", "question", "yes_means", "no_means", "kind",
-                  "stated_yes", "stated_no", "stated_abstain", "lot_winner"]
+                  "stated_yes", "stated_no", "stated_abstain"]
         widgets = {"order_of_questions": forms.Textarea(attrs={"rows": 2})}
         labels = {"stated_yes": "Antal ja enligt ordförandens besked", "stated_no": "Antal nej enligt ordförandens besked",
                   "stated_abstain": "Antal som avstår enligt ordförandens besked"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lot_winner"].choices = [("", "Ingen lottning")] + list(self.fields["lot_winner"].choices)[1:]
         for name in ("stated_yes", "stated_no", "stated_abstain"):
             self.fields[name].help_text = "Frivilligt: fylls det i kontrolleras det mot röstlistan."
 
@@ -134,7 +133,6 @@ def paragraph_vote(request, slug, meeting_id, paragraph_id):
                 paragraph, question=data["question"], yes_means=data["yes_means"], no_means=data["no_means"],
                 kind=data["kind"], order_of_questions=data["order_of_questions"], order_approved=data["order_approved"],
                 ballots=ballots, stated=(data["stated_yes"], data["stated_no"], data["stated_abstain"]),
-                lot_winner=data["lot_winner"],
             )
         except ValidationError as error:
             ballot_errors = _apply(form, error)
@@ -152,6 +150,21 @@ def _post_or_refuse(request, action, success, url):
     else:
         messages.success(request, success)
     return redirect(url)
+
+
+@login_required
+@require_POST
+def vote_lot(request, slug, meeting_id, paragraph_id):
+    """The system draws the lot for a tied election or personnel vote, once."""
+    meeting, paragraph = _paragraph(request, slug, meeting_id, paragraph_id, edit=True)
+    person = Person.objects.filter(association=meeting.association, user=request.user).first()
+    try:
+        vote = votes.draw_lot(paragraph, user=request.user, person=person)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, vote.lot_text)
+    return redirect(_page_url(meeting, paragraph, "omrostning"))
 
 
 @login_required

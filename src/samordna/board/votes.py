@@ -5,18 +5,21 @@ Bad input raises ValidationError with Swedish messages keyed by the form field, 
 Who may vote, move and reserve is who serves at the paragraph (selectors.quorum_by_paragraph, which already
 leaves out members who are jäviga there): rules.md R2.5, R3.1, R3.3; KL 5 kap. 67 §, 4 kap. 27 §, 6 kap. 28 §.
 """
+import secrets
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
+from samordna.accounts.audit import record_created
 from samordna.rules import votes as vote_rules
 
 from . import selectors
 from .adjustment import ensure_editable
 from .models import AgendaItem, Attendance, Ballot, Disqualification, Motion, Person, Reservation, Vote
-from .models_votes import motion_sentence, person_label, proposition_sentence, result_sentence
+from .models_votes import lot_sentence, motion_sentence, person_label, proposition_sentence, result_sentence
 
 CHOICES = {"yes": "Ja", "no": "Nej", "abstain": "Avstår"}
 
@@ -132,14 +135,24 @@ def _check_ballots(paragraph, ballots, voters, errors):
         errors["ballots"] = messages
 
 
+def _refuse_after_lot(paragraph):
+    """A drawn lot is final: changing the ballots or removing the vote would open the way to drawing again."""
+    drawn = Vote.objects.filter(paragraph=paragraph).exclude(lot_winner="").first()
+    if drawn is not None:
+        raise ValidationError(f"Lottning har förrättats vid {_label(paragraph)} ({drawn.lot_text or 'utfallet är antecknat'}). "
+                              "Omröstningen kan därför inte ändras eller tas bort.")
+
+
 def record_vote(paragraph, *, question, yes_means, no_means, ballots, kind="ordinary", order_of_questions="",
-                order_approved=True, stated=None, lot_winner=""):
+                order_approved=True, stated=None):
     """Create or replace the paragraph's roll-call vote; the result comes from rules/votes.count.
 
     `stated` is an optional (yes, no, abstain) triple – the counts the chair announced – each of which may be None.
+    A tie in an election or personnel matter is saved undecided; `draw_lot` then decides it.
     """
     meeting = paragraph.meeting
     ensure_editable(meeting)
+    _refuse_after_lot(paragraph)
     stated = tuple(stated or (None, None, None))
     errors = {}
     if paragraph.kind == AgendaItem.Kind.INFORMATION:
@@ -173,8 +186,6 @@ def record_vote(paragraph, *, question, yes_means, no_means, ballots, kind="ordi
                 messages = vote_rules.check_stated(result, claimed["yes"], claimed["no"], claimed["abstain"])
                 if messages:
                     errors[field] = messages
-        if result.outcome == "tie_lot" and lot_winner not in ("yes", "no"):
-            errors["lot_winner"] = ["Lika röstetal i ett val eller personalärende avgörs genom lottning. Ange hur lottningen utföll."]
     if errors:
         raise ValidationError(errors)
     mandates = {v.person.pk: v.member for v in voters}
@@ -185,19 +196,48 @@ def record_vote(paragraph, *, question, yes_means, no_means, ballots, kind="ordi
             order_of_questions=(order_of_questions or "").strip(), order_approved=bool(order_approved), chair=meeting.chair,
             stated_yes=stated[0], stated_no=stated[1], stated_abstain=stated[2],
             yes=result.yes, no=result.no, abstain=result.abstain, outcome=result.outcome, winner=result.winner or "",
-            lot_winner=lot_winner if result.outcome == "tie_lot" else "",
+            lot_winner="", lot_drawn_at=None, lot_drawn_by=None, lot_drawn_by_name="",
         ))
         vote.ballots.all().delete()
-        Ballot.objects.bulk_create(
+        record_created(Ballot.objects.bulk_create(  # bulk writes send no signals: log each ballot
             Ballot(vote=vote, person_id=int(pid), member=mandates[int(pid)], choice=choice, position=order[int(pid)])
             for pid, choice in ballots.items()
-        )
+        ))
     return vote
 
 
 def delete_vote(paragraph):
     ensure_editable(paragraph.meeting)
+    _refuse_after_lot(paragraph)
     Vote.objects.filter(paragraph=paragraph).delete()
+
+
+def draw_lot(paragraph, *, user, person=None, now=None):
+    """Lottning (rules.md R3.3): a tie in an election or personnel matter is decided by lot, drawn here with `secrets`
+    so nobody can steer it; who asked and when are recorded, and it cannot be drawn again."""
+    ensure_editable(paragraph.meeting)
+    with transaction.atomic():
+        vote = Vote.objects.select_for_update().filter(paragraph=paragraph).first()
+        if vote is None:
+            raise ValidationError(f"Det finns ingen omröstning vid {_label(paragraph)} att lotta om.")
+        if vote.lot_winner:
+            raise ValidationError(f"Lottningen vid {_label(paragraph)} är redan förrättad och kan inte göras om. {vote.lot_text}".strip())
+        if vote.outcome != Vote.Outcome.TIE_LOT:
+            raise ValidationError(f"Omröstningen vid {_label(paragraph)} avgjordes utan lottning; lottning används bara vid "
+                                  "lika röstetal i val och personalärenden.")
+        vote.lot_winner = secrets.choice(("yes", "no"))
+        vote.lot_drawn_at = now or timezone.now()
+        vote.lot_drawn_by = user if user is not None and user.is_authenticated else None
+        vote.lot_drawn_by_name = (person.name if person is not None else
+                                  (user.get_full_name() or user.get_username()) if vote.lot_drawn_by else "")
+        vote.save(update_fields=["lot_winner", "lot_drawn_at", "lot_drawn_by", "lot_drawn_by_name"])
+    return vote
+
+
+def pending_lots(meeting):
+    """Paragraphs whose tied election or personnel vote still waits for the lot."""
+    return [v.paragraph for v in Vote.objects.filter(paragraph__meeting=meeting, outcome=Vote.Outcome.TIE_LOT, lot_winner="")
+            .select_related("paragraph")]
 
 
 def ballot_problems(paragraph, quorum=None):
@@ -313,6 +353,7 @@ def document_proceedings(meeting):
                 "order_approved": vote.order_approved,
                 "proposition": proposition_sentence(vote),
                 "result": result_sentence(vote, body),
+                "lot": lot_sentence(vote),
                 "yes": vote.yes, "no": vote.no, "abstain": vote.abstain,
                 "ballots": [
                     {"name": person_label(b.person), "represents": b.member.name if b.member else "", "vote": b.choice}

@@ -8,8 +8,8 @@ same thing in the same order. Nothing here touches the database.
 
 `extras` carries what the interchange format does not: the SHA-256 of the adjusted content, the
 computed notice dates, an extract selection, a draft flag, a recording link, attachment titles and
-`proceedings` ({"<number><sub>": {motions, vote, written_reservations, disqualifications}}, from
-board.votes.document_proceedings): motions, order of questions, the vote's proposition and result line,
+`proceedings` ({"<number><sub>": {motions, vote, written_reservations, disqualifications, attachments,
+recordings}}, from board.votes.document_proceedings and board.attachments.document_lines): motions, order of questions, the vote's proposition and result line,
 whom each voter represents, written reservations and jäv.
 """
 from __future__ import annotations
@@ -177,6 +177,7 @@ def _vote_detail(detail: dict | None, body: str) -> dict | None:
                            else f"{who} godkänner inte den föreslagna propositionsordningen.") if order else "",
         "proposition": _s(detail.get("proposition")),
         "result": _s(detail.get("result")),
+        "lot": _s(detail.get("lot")),
         "ballots": rows,
         **{k: detail.get(k, sum(1 for b in rows if b[k])) for k in VOTES},
     }
@@ -227,7 +228,8 @@ def _paragraph(p: dict, body: str, extras: dict) -> dict:
         "reservation_text": f"Mot beslutet reserverar sig {join_and(reservations)}." if reservations else "",
         # Jäv is printed at the top of the paragraph, so it is not repeated among the changes at its end.
         "attendance_changes": [_s(c) for c in p.get("attendance_changes") or [] if _s(c) and _s(c) not in disqualifications],
-        "attachments": _attachments(extras, number),
+        "attachments": _attachments(extras, number) + [_s(t) for t in proceedings.get("attachments") or [] if _s(t)],
+        "recordings": [_s(r) for r in proceedings.get("recordings") or [] if _s(r)],
     }
 
 

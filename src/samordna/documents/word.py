@@ -286,6 +286,8 @@ class _Writer:
                 self.para("\n".join(block))
             if p["attachments"]:
                 self.para("Bilagor: ", bold=True, extra=_run("; ".join(p["attachments"])))
+            if p.get("recordings"):
+                self.para("Inspelning: ", bold=True, extra=_run("; ".join(p["recordings"])))
             self.proceedings(p)
             if p["tabled"]:
                 self.para("Ärendet bordläggs.", bold=True)
@@ -336,6 +338,8 @@ class _Writer:
                    header=["Ledamot", "Företräder", "Ja", "Nej", "Avstår"],
                    footer=["Resultat", "", str(vote["yes"]), str(vote["no"]), str(vote["abstain"])])
         self.para(vote["result"], bold=True)
+        if vote.get("lot"):
+            self.para(vote["lot"])
 
     def certification(self):
         c = self.c

@@ -7,6 +7,8 @@
   12,8 mnkr equity carried over) and the NNS service fee raised from 2 ‰ to 3,5 ‰ of the allocation.
 - Göteborg: the budget 2023 with the outcome of 2022 beside it (income 69 mnkr, costs 75,9 mnkr, result
   −6,9 mnkr, equity down from 19,5 to 12,6 mnkr as in the annual report); the 2023 amounts are invented.
+- Sjuhärad also gets its business plan 2024 (texts and goals in our own words), adopted by the board's paragraph
+  of 2023-11-29 and so frozen with its SHA-256.
 - Insjöriket: Härryda's notice of withdrawal (2020-06-15), revoked in the autumn of 2022 (the date of the
   revocation is invented), and its yearly member fee of 590 tkr.
 `load(association, today)` is meant for a freshly built demo association; it adds nothing twice.
@@ -17,8 +19,11 @@ from decimal import Decimal as D
 from samordna.associations.models import Member
 from samordna.associations.services import set_population
 
-from . import services
-from .models import Budget, BudgetLine, EconomySettings, Fee, FinancingPlan, Withdrawal
+from samordna.board.models import Paragraph
+from samordna.interventions.models import Intervention
+
+from . import services, services_plan
+from .models import Budget, BudgetLine, BusinessPlan, EconomySettings, Fee, FinancingPlan, PlanGoal, Withdrawal
 
 INDIVIDUAL, STRUCTURAL = BudgetLine.Section.INDIVIDUAL, BudgetLine.Section.STRUCTURAL
 OVERHEAD, INCOME = BudgetLine.Section.OVERHEAD, BudgetLine.Section.INCOME
@@ -98,16 +103,68 @@ def _sjuharad(association):
     budget = services.save_budget(Budget(association=association, year=2024, opening_equity=D(4_200), decision=decision))
     _line(budget, 1, INCOME, "Bidrag från medlemmarna", 18_022, "3000-3099", previous_outcome=D(18_400))
     position = 10
+    # The interventions demo (loaded before this one) registers "Aktiv kraft"; the municipalities' lines point at it.
+    active = Intervention.objects.filter(association=association, name="Aktiv kraft").first()
     for label, member, intervention, participants, amount, account in SJUHARAD_INDIVIDUAL:
         position += 1
         # Last year's outcome is invented for the demo: a little under this year's budget.
         _line(budget, position, INDIVIDUAL, label, amount, account, member=_member(association, member),
-              intervention_label=intervention, participants=participants, previous_outcome=D(round(amount * 0.96)))
+              intervention=active if intervention == ACTIVE_STRENGTH else None,  # Borås's line covers three
+              intervention_label=intervention, participants=participants,
+              previous_outcome=D(round(amount * 0.96)))
     _line(budget, 30, STRUCTURAL, "Strukturövergripande, Sjuhärad (möten, utbildning, metod)", 380, "4500-4599",
           intervention_label="Utbildning och utveckling", participants=400, previous_outcome=D(352))
     for n, (label, category, amount, previous, accounts) in enumerate(SJUHARAD_OVERHEAD, start=40):
         _line(budget, n, OVERHEAD, label, amount, accounts, category=category, previous_outcome=D(previous))
     services.import_actuals(budget, _sjuharad_bookings().encode(), "huvudbok-2024-t1-t2.csv")
+    _sjuharad_business_plan(association)
+
+
+# The business plan 2024 in our own words, with the goals and sub-goals of the association's plan.
+SJUHARAD_TEXTS = {
+    "introduction": "Förbundet finansierar insatser för personer i arbetsför ålder som behöver stöd från flera "
+                    "myndigheter samtidigt för att närma sig arbete, och insatser som får medlemmarna att arbeta "
+                    "bättre tillsammans. Insatserna kompletterar medlemmarnas eget ansvar; de ersätter det inte.",
+    "vision": "Tillsammans ger vi fler möjlighet att försörja sig genom eget arbete.",
+    "foundations": "Verksamheten styrs av lagen om finansiell samordning och förbundsordningen. Staten bidrar "
+                   "genom Försäkringskassan med hälften av medlen och regionen och kommunerna med en fjärdedel var.\n\n"
+                   "Grundutbudet ska finnas i alla åtta kommuner så att den som bor i en mindre kommun får samma "
+                   "möjligheter som den som bor i Borås. Nya arbetssätt prövas helst i projekt och förs sedan över "
+                   "till medlemmarnas ordinarie verksamhet.",
+    "focus": "Ett likvärdigt förberedande stöd i alla kommuner\nGemensamma digitala insatser, gärna i projektform\n"
+             "Kompetensutveckling för personal hos medlemmarna",
+    "structure": "Varje insats följs upp enligt de nationellt överenskomna kategorierna. Utförarna redovisar "
+                 "antal deltagare och progression; förbundet rapporterar till det nationella uppföljningssystemet.",
+    "individual": "Insatserna riktar sig till personer mellan 16 och 66 år med sammansatta behov, som behöver "
+                  "stöd från minst två av parterna. Den som remitterar behåller ansvaret under tiden i insatsen.",
+    "structural": "Insatserna riktar sig till chefer, personal och förtroendevalda hos medlemmarna och ska göra "
+                  "samverkan kring arbetslivsinriktad rehabilitering enklare.",
+    "governance": "Styrelsen beslutar om mål och budget och följer upp dem tertialvis. Beredningsgruppen med en "
+                  "representant per part förbereder verksamhetsplanen vår och höst. Kansliet leds av "
+                  "förbundschefen och sköter ärenden till styrelsen, uppföljning och ekonomi.",
+    "economy": "Kostnaderna för 2024 beräknas bli högre än intäkterna. Underskottet täcks av det egna kapitalet, "
+               "som ändå väntas ligga över förbundets mål.",
+    "follow_up": "Budgetens ekonomiska och verksamhetsmässiga mål följs upp varje tertial och sammanfattas i "
+                 "årsredovisningen.",
+}
+SJUHARAD_GOALS = [
+    (PlanGoal.Level.GOAL, "Insatserna ökar deltagarnas möjligheter att försörja sig genom arbete",
+     "Medlemmarnas enkätsvar om strukturell nytta\nDeltagarnas progression mot arbete"),
+    (PlanGoal.Level.SUBGOAL, "Parterna använder och följer upp de insatser som avtalats",
+     "Antal deltagare enligt den nationella uppföljningen"),
+    (PlanGoal.Level.SUBGOAL, "Förbundet ska ha minst 2 000 tkr eget kapital för oförutsedda händelser",
+     "Ekonomisk redovisning tertialvis"),
+]
+
+
+def _sjuharad_business_plan(association):
+    plan = BusinessPlan.objects.create(association=association, year=2024, texts=SJUHARAD_TEXTS)
+    for position, (level, text, indicators) in enumerate(SJUHARAD_GOALS, 1):
+        PlanGoal.objects.create(plan=plan, level=level, text=text, indicators=indicators, position=position)
+    paragraph = Paragraph.objects.filter(meeting__body__association=association, meeting__date=date(2023, 11, 29),
+                                         title="Verksamhetsplan 2024").first()
+    if paragraph is not None:
+        services_plan.adopt(plan, paragraph)
 
 
 def _sjuharad_bookings():

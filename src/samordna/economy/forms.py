@@ -4,8 +4,9 @@ import re
 from django import forms
 
 from samordna.associations.models import Member
+from samordna.interventions.models import Intervention
 
-from .models import Budget, BudgetLine, EconomySettings, Fee, FinancingPlan, Withdrawal
+from .models import Budget, BudgetLine, BusinessPlan, EconomySettings, Fee, FinancingPlan, PlanGoal, Withdrawal
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -77,12 +78,16 @@ class BudgetForm(Amounts, forms.ModelForm):
 class LineForm(Amounts, forms.ModelForm):
     class Meta:
         model = BudgetLine
-        fields = ["section", "category", "label", "intervention_label", "member", "participants", "amount",
+        fields = ["section", "category", "label", "intervention", "intervention_label", "member", "participants", "amount",
                   "previous_outcome", "forecast", "accounts", "position"]
 
     def __init__(self, *args, association, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["member"].queryset = Member.objects.filter(association=association, kind=Member.Kind.MUNICIPALITY)
+        self.fields["intervention"].queryset = Intervention.objects.filter(association=association).order_by("name")
+        self.fields["intervention"].help_text = ("Kopplingen ger insatsens utfall i uppföljningen. En insats som "
+                                                 "avslutats före budgetåret kan inte väljas.")
+        self.fields["intervention_label"].help_text = "När raden gäller flera insatser eller en insats utanför registret."
 
 
 class FeeForm(Amounts, forms.ModelForm):
@@ -109,3 +114,38 @@ class WithdrawalForm(forms.ModelForm):
 class RevokeForm(forms.Form):
     revoked_on = forms.DateField(label="Återkallad", widget=DATE)
     revocation_decision = forms.CharField(label="Beslut om återkallelse", max_length=200)
+
+
+class BusinessPlanCreateForm(forms.Form):
+    year = forms.IntegerField(label="År", min_value=2004, max_value=2100)
+
+
+class BusinessPlanTextsForm(forms.Form):
+    """One text area per section of the plan; what is left empty is left out of the document."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key, title, help_text in BusinessPlan.SECTIONS:
+            self.fields[key] = forms.CharField(label=title, help_text=help_text, required=False, max_length=20_000,
+                                               widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class PlanGoalForm(forms.ModelForm):
+    class Meta:
+        model = PlanGoal
+        fields = ["level", "text", "indicators", "position"]
+        widgets = {"indicators": forms.Textarea(attrs={"rows": 3})}
+
+
+class AdoptForm(forms.Form):
+    paragraph = forms.ModelChoiceField(label="Paragraf i styrelsens protokoll", queryset=None,
+                                       empty_label="Välj paragraf",
+                                       error_messages={"required": "Välj paragrafen i styrelsens protokoll där planen antogs.",
+                                                       "invalid_choice": "Välj en paragraf ur listan."})
+
+    def __init__(self, *args, association, **kwargs):
+        from .services_plan import adoptable_paragraphs, paragraph_label
+
+        super().__init__(*args, **kwargs)
+        self.fields["paragraph"].queryset = adoptable_paragraphs(association)
+        self.fields["paragraph"].label_from_instance = paragraph_label

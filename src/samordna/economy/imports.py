@@ -29,7 +29,16 @@ def _rows(text: str):
     except csv.Error:
         delimiter = ";" if sample.count(";") >= sample.count(",") else ","
         dialect = type("Guessed", (csv.excel,), {"delimiter": delimiter})
-    return list(csv.reader(io.StringIO(text), dialect))
+    # newline="" as the csv module asks, so a lone \r (old Mac exports) is a line break, not a crash.
+    return list(csv.reader(io.StringIO(text, newline=""), dialect))
+
+
+NOT_TEXT = "Filen är ingen textfil. Spara den som CSV (semikolonavgränsad text) och försök igen."
+
+
+def _binary(data: bytes) -> bool:
+    """Zip archives (.xlsx), images and other binary files hold NUL bytes; CSV exports in UTF-8 or Windows-1252 never do."""
+    return b"\x00" in data[:65536]
 
 
 def parse_day(text: str) -> date | None:
@@ -71,6 +80,8 @@ class PopulationRow:
 def read_population(data: bytes):
     """Columns: municipality code, name, date, population; or SCB's "1490 Borås", date, population."""
     rows, errors = [], []
+    if _binary(data):
+        return rows, [(0, NOT_TEXT)]
     table = _rows(decode_text(data))
     if not table:
         return rows, [(0, "Filen är tom.")]
@@ -114,6 +125,8 @@ class Booking:
 def read_bookings_csv(data: bytes):
     """Columns: date, account, amount in kronor (costs positive, income negative, as booked)."""
     rows, errors = [], []
+    if _binary(data):
+        return rows, [(0, NOT_TEXT)]
     table = _rows(decode_text(data))
     if not table:
         return rows, [(0, "Filen är tom.")]

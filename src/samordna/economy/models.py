@@ -118,8 +118,12 @@ class BudgetLine(models.Model):
     section = models.CharField("del", max_length=20, choices=Section.choices)
     category = models.CharField("kostnadsslag", max_length=30, choices=Category.choices, blank=True,
                                 help_text="Bara för styrning, ledning och administration.")
-    # Free text until the interventions app's model can be linked (then a foreign key replaces it).
-    intervention_label = models.CharField("insats", max_length=200, blank=True)
+    # The link is what follow-up and the national export read; SET_NULL because deleting an intervention must not
+    # take the year's money with it: the line keeps its label and its actuals.
+    intervention = models.ForeignKey("interventions.Intervention", on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="economy_lines", verbose_name="insats i insatsregistret")
+    # Free text for lines that name several interventions or one not in the register ("Aktiv kraft; Gröna vägen").
+    intervention_label = models.CharField("insats (fritext)", max_length=200, blank=True)
     member = models.ForeignKey(Member, on_delete=models.PROTECT, null=True, blank=True, related_name="budget_lines",
                                verbose_name="kommun")
     label = models.CharField("benämning", max_length=200)
@@ -201,3 +205,73 @@ class Withdrawal(models.Model):
 
     def effective(self, settings):
         return withdrawal_effective(self.notice_date, settings.notice_years, settings.withdrawal_rule)
+
+
+class BusinessPlan(models.Model):
+    """The year's verksamhetsplan: text sections written by the office, everything else generated from the data.
+
+    Adopting it by a board paragraph freezes it like an adjusted protocol: the generated document is stored as JSON
+    (`content`) with its SHA-256, and from then on it is printed from that copy and can no longer be edited.
+    """
+
+    SECTIONS = (
+        ("introduction", "Inledning", "Vad förbundet är till för och vad planen omfattar."),
+        ("vision", "Vision", "Förbundets vision eller ledord."),
+        ("foundations", "Grundläggande förutsättningar", "Lag, förbundsordning, finansiering och arbetssätt."),
+        ("focus", "Fokusområden", "Årets prioriteringar. En rad per område blir en punktlista."),
+        ("structure", "Verksamhetsstruktur", "Hur insatserna följs upp och vem som redovisar vad."),
+        ("individual", "Individinriktade insatser: målgrupp och förutsättningar", ""),
+        ("structural", "Strukturövergripande insatser: målgrupp", ""),
+        ("governance", "Styrning, ledning och administration", "Styrelse, beredning, kansli och uppföljning."),
+        ("economy", "Kommentar till ekonomin", "T.ex. om kostnaderna överstiger intäkterna och vad det betyder."),
+        ("follow_up", "Uppföljning av planen", "Hur och när budgeten och målen följs upp."),
+    )
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="business_plans")
+    year = models.PositiveSmallIntegerField("år", validators=[MinValueValidator(2004)])
+    texts = models.JSONField("texter", default=dict, blank=True)
+    paragraph = models.ForeignKey("board.Paragraph", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                  verbose_name="antagen genom paragraf")
+    adopted_by = models.CharField("antagen genom", max_length=300, blank=True)
+    adopted_on = models.DateField("antagen", null=True, blank=True)
+    content = models.JSONField("antagen lydelse", null=True, blank=True)
+    content_hash = models.CharField("SHA-256 av den antagna lydelsen", max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["association", "-year"]
+        constraints = [models.UniqueConstraint(fields=["association", "year"], name="business_plan_unique_year")]
+        verbose_name = "verksamhetsplan"
+        verbose_name_plural = "verksamhetsplaner"
+
+    def __str__(self):
+        return f"Verksamhetsplan {self.year}"
+
+    @property
+    def adopted(self):
+        return self.adopted_on is not None
+
+
+class PlanGoal(models.Model):
+    """A goal of the business plan with its indicators; a sub-goal (delmål) such as "minst 2000 tkr eget kapital"."""
+
+    class Level(models.TextChoices):
+        GOAL = "goal", "Mål"
+        SUBGOAL = "subgoal", "Delmål"
+
+    plan = models.ForeignKey(BusinessPlan, on_delete=models.CASCADE, related_name="goals")
+    level = models.CharField("nivå", max_length=10, choices=Level.choices, default=Level.GOAL)
+    text = models.CharField("mål", max_length=300)
+    indicators = models.TextField("indikatorer", blank=True, help_text="En indikator per rad.")
+    position = models.PositiveSmallIntegerField("ordning", default=0)
+
+    class Meta:
+        ordering = ["plan", "level", "position", "id"]
+        verbose_name = "mål"
+        verbose_name_plural = "mål"
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def indicator_list(self):
+        return [line.strip() for line in self.indicators.splitlines() if line.strip()]

@@ -212,7 +212,7 @@ class Section:
 
 
 def budget_sections(budget: Budget, with_outcome=False):
-    lines = list(budget.lines.select_related("member"))
+    lines = list(budget.lines.select_related("member", "intervention"))
     actuals = {}
     if with_outcome:
         for a in Actual.objects.filter(line__budget=budget, association=budget.association):
@@ -274,3 +274,103 @@ def fees(association):
         else:
             rows.append((fee, fee.fixed_amount))
     return rows
+
+
+# Budget execution (read by the board's dashboard and the follow-up's national export) ----------------------------
+
+MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+               "november", "december")
+
+
+@dataclass(frozen=True)
+class ExecutionLine:
+    """One budget line in tkr. `deviation` is forecast against budget, positive when it helps the result
+    (costs under budget, income over budget)."""
+    line_id: int
+    label: str
+    intervention_id: int | None
+    municipality_id: int | None
+    section: str            # BudgetLine.Section value: income, individual, structural, overhead
+    section_label: str
+    category: str           # BudgetLine.Category value for overhead lines, "" otherwise
+    category_label: str
+    is_income: bool
+    budget: Decimal
+    outcome: Decimal        # booked so far this year
+    forecast: Decimal       # the line's forecast, or the budget when none is given
+    deviation: Decimal
+
+
+@dataclass(frozen=True)
+class ExecutionTotals:
+    budget: Decimal
+    outcome: Decimal
+    forecast: Decimal
+    deviation: Decimal
+
+
+@dataclass(frozen=True)
+class BudgetExecution:
+    year: int
+    lines: list[ExecutionLine]
+    income: ExecutionTotals
+    costs: ExecutionTotals
+    latest_month: int | None    # last month with booked outcome (1–12), None when nothing is booked yet
+
+    @property
+    def result(self) -> ExecutionTotals:
+        """Income minus costs per measure (deviation as for the result: positive is better)."""
+        return ExecutionTotals(self.income.budget - self.costs.budget, self.income.outcome - self.costs.outcome,
+                               self.income.forecast - self.costs.forecast, self.income.deviation + self.costs.deviation)
+
+    @property
+    def period_label(self) -> str:
+        """"januari–augusti 2024" (or "inget utfall bokfört ännu")."""
+        if self.latest_month is None:
+            return "inget utfall bokfört ännu"
+        if self.latest_month == 1:
+            return f"januari {self.year}"
+        return f"januari–{MONTH_NAMES[self.latest_month - 1]} {self.year}"
+
+    @property
+    def latest_tertial(self) -> int | None:
+        """The last complete tertial (1–3) covered by the booked outcome, or None."""
+        return None if self.latest_month is None or self.latest_month < 4 else self.latest_month // 4
+
+    def by_intervention(self) -> dict[int, ExecutionTotals]:
+        """Budget, outcome, forecast and deviation summed over the lines linked to each intervention."""
+        sums = {}
+        for x in self.lines:
+            if x.intervention_id is None:
+                continue
+            old = sums.get(x.intervention_id, ExecutionTotals(ZERO, ZERO, ZERO, ZERO))
+            sums[x.intervention_id] = ExecutionTotals(old.budget + x.budget, old.outcome + x.outcome,
+                                                      old.forecast + x.forecast, old.deviation + x.deviation)
+        return sums
+
+
+def _totals(lines):
+    return ExecutionTotals(sum((x.budget for x in lines), ZERO), sum((x.outcome for x in lines), ZERO),
+                           sum((x.forecast for x in lines), ZERO), sum((x.deviation for x in lines), ZERO))
+
+
+def budget_execution(association, year) -> BudgetExecution | None:
+    """The year's budget against booked outcome and forecast, line by line (tkr); None when there is no budget."""
+    budget = Budget.objects.filter(association=association, year=year).first()
+    if budget is None:
+        return None
+    sections = budget_sections(budget, with_outcome=True)
+    section_labels, category_labels = dict(BudgetLine.Section.choices), dict(BudgetLine.Category.choices)
+    lines = []
+    for section in sections:
+        for x in section.lines:
+            ln = x.line
+            lines.append(ExecutionLine(
+                line_id=ln.pk, label=ln.label, intervention_id=ln.intervention_id, municipality_id=ln.member_id,
+                section=ln.section, section_label=section_labels[ln.section], category=ln.category,
+                category_label=category_labels.get(ln.category, ""), is_income=ln.is_income, budget=ln.amount,
+                outcome=x.actual, forecast=x.forecast, deviation=x.deviation))
+    months = Actual.objects.filter(line__budget=budget, association=association).values_list("month", flat=True)
+    latest = max(months, default=None)
+    return BudgetExecution(year=year, lines=lines, income=_totals([x for x in lines if x.is_income]),
+                           costs=_totals([x for x in lines if not x.is_income]), latest_month=latest)

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from samordna.accounts.audit import record_created
 from samordna.associations.models import Member
 from samordna.associations.services import set_population
 
@@ -87,12 +88,33 @@ def save_budget(budget: Budget):
     return budget
 
 
+def _intervention_error(line: BudgetLine):
+    """A line may point at an intervention of the association that runs during some part of the budget year."""
+    intervention = line.intervention
+    if intervention is None:
+        return None
+    if intervention.association_id != line.association_id:
+        return "Insatsen hör inte till förbundet."
+    if line.section not in (BudgetLine.Section.INDIVIDUAL, BudgetLine.Section.STRUCTURAL):
+        return "Bara rader för individinriktade eller strukturövergripande insatser kan kopplas till en insats."
+    year = line.budget.year
+    if intervention.end is not None and intervention.end < date(year, 1, 1):
+        return (f"Insatsen ”{intervention.name}” avslutades {intervention.end.isoformat()}; "
+                f"den kan inte få pengar i budgeten för {year}.")
+    if intervention.start > date(year, 12, 31):
+        return f"Insatsen ”{intervention.name}” börjar först {intervention.start.isoformat()}, efter budgetåret {year}."
+    return None
+
+
 def save_line(line: BudgetLine):
     errors = {}
     if line.member_id and line.member.association_id != line.association_id:
         errors["member"] = "Kommunen hör inte till förbundet."
     elif line.member_id and line.member.kind != Member.Kind.MUNICIPALITY:
         errors["member"] = "Välj en kommun (eller lämna tomt)."
+    intervention_error = _intervention_error(line)
+    if intervention_error:
+        errors["intervention"] = intervention_error
     if line.section != BudgetLine.Section.OVERHEAD and line.category:
         errors["category"] = "Kostnadsslag anges bara för styrning, ledning och administration."
     if line.section == BudgetLine.Section.OVERHEAD and not line.category:
@@ -149,8 +171,9 @@ def import_actuals(budget: Budget, data: bytes, filename=""):
     source = f"{'SIE' if sie_file else 'CSV'} {filename}".strip()
     with transaction.atomic():
         Actual.objects.filter(line__budget=budget, month__in=months).delete()
-        Actual.objects.bulk_create(Actual(association=budget.association, line_id=line_id, month=month, amount=amount,
-                                          source=source) for (line_id, month), amount in sums.items())
+        record_created(Actual.objects.bulk_create(  # bulk writes send no signals: log each outcome row
+            Actual(association=budget.association, line_id=line_id, month=month, amount=amount, source=source)
+            for (line_id, month), amount in sums.items()))
     return sorted(months)
 
 

@@ -10,8 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from samordna.accounts.access import acting_association
 from samordna.associations.models import Member, PopulationFigure
 from samordna.board.views_common import apply_errors
+from samordna.interventions import selectors as follow_up_selectors
 
-from . import charts, selectors, services
+from . import charts, key_figures, selectors, services
 from .forms import (BudgetForm, FeeForm, LineForm, PlanForm, PopulationForm, RevokeForm, SettingsForm, UploadForm,
                     WithdrawalForm)
 from .models import Budget, BudgetLine, EconomySettings, Fee, FinancingPlan, Withdrawal
@@ -51,7 +52,9 @@ def economy(request, slug):
     year = _year(request, association)
     results = selectors.plans_ahead(association, year)
     settings = selectors.settings_for(association)
+    staff = follow_up_selectors.is_staff(request.user, association)
     context = {"association": association, "year": year, "results": results, "matrix": selectors.plan_matrix(results),
+               "key": key_figures.key_figures(association, year, staff=staff),
                "settings": settings, "places": max(0, -settings.unit.normalize().as_tuple().exponent),
                "budgets": Budget.objects.filter(association=association).order_by("-year")[:6],
                "plans": FinancingPlan.objects.filter(association=association).order_by("-year")}

@@ -18,6 +18,7 @@ from samordna.rules.privacy import DEFAULT_THRESHOLD, suppress
 
 from .models import GoalOutcome, Intervention, Report
 from .selectors import Figure, contracts_needing_decision
+from .survey_results import survey_summary
 
 CHART_STYLE = Style(background="#ffffff", plot_background="#ffffff", foreground="#1b1b1b", foreground_strong="#1b1b1b",
                     foreground_subtle="#505a5f", colors=("#1d4f91", "#8a4b00", "#00703c"), font_family="system-ui, sans-serif",
@@ -80,7 +81,13 @@ def dashboard(association, today, *, staff, threshold=DEFAULT_THRESHOLD):
     return {"rows": rows, "total_participants": Figure(total_p, threshold), "total_queue": Figure(total_q, threshold),
             "contracts": list(contracts_needing_decision(association, today)), "since": since,
             "has_queue": any(row.queue.value != 0 for row in rows),
-            "participants_chart": _capacity_chart(rows), "queue_chart": _queue_chart(rows)}
+            "participants_chart": _capacity_chart(rows), "queue_chart": _queue_chart(rows),
+            "survey": latest_survey(association, today)}
+
+
+def latest_survey(association, today):
+    """This year's survey results, or last year's early in a year when nobody has answered yet."""
+    return survey_summary(association, today.year) or survey_summary(association, today.year - 1)
 
 
 SCRIPT = re.compile(r"<script\b.*?</script>", re.S)

@@ -10,7 +10,7 @@ per intervention and period, columns in this order:
 
     Samordningsförbund; Insats; Period; Inriktning (individinriktad/strukturövergripande); Preciserad inriktning;
     Uppföljningsmetod; ESF-finansierad (Ja/Nej); Budget för perioden (kr) (the year's budget pro rata);
-    Utfall (kr) – tomt tills ekonomins utfall är kopplat till insatsen (always blank for now);
+    Utfall (kr) – booked outcome on the economy budget lines linked to the intervention, blank when none is linked;
     Påbörjade kvinnor; Påbörjade män; Påbörjade annat/ej angivet;
     Deltagare vid periodens slut kvinnor; … män; … annat/ej angivet
 
@@ -34,7 +34,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"
 NATIONAL_COLUMNS = [
     "Samordningsförbund", "Insats", "Period", "Inriktning", "Preciserad inriktning", "Uppföljningsmetod",
-    "ESF-finansierad", "Budget för perioden (kr)", "Utfall (kr) – tomt tills ekonomins utfall är kopplat till insatsen",
+    "ESF-finansierad", "Budget för perioden (kr)", "Utfall (kr) – tomt när ingen budgetrad är kopplad till insatsen",
     "Påbörjade kvinnor", "Påbörjade män", "Påbörjade annat/ej angivet",
     "Deltagare vid periodens slut kvinnor", "Deltagare vid periodens slut män", "Deltagare vid periodens slut annat/ej angivet",
 ]

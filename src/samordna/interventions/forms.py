@@ -8,6 +8,7 @@ from samordna.board.models import Paragraph
 from samordna.rules import followup
 
 from .models import BudgetLine, Contract, ExitReason, Goal, Intervention, Orientation
+from .services import LOCK_REASON, LOCKED_FIELDS, is_locked
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -28,6 +29,12 @@ class InterventionForm(forms.ModelForm):
         self.fields["orientation"].queryset = Orientation.objects.filter(association=association)
         self.fields["owners"].queryset = Member.objects.filter(association=association)
         self.fields["municipalities"].queryset = Member.objects.filter(association=association, kind=Member.Kind.MUNICIPALITY)
+        self.locked = self.instance.pk is not None and is_locked(self.instance)
+        if self.locked:
+            # Disabled fields keep the stored value whatever is posted; the service refuses a change as well.
+            for name in LOCKED_FIELDS:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = f"Låst: {LOCK_REASON}"
 
 
 class ContractForm(forms.ModelForm):

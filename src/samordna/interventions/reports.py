@@ -21,7 +21,9 @@ from samordna.rules import followup
 from samordna.rules.privacy import display, suppression_note
 
 from .models import Intervention, Report, ReportExit
-from .selectors import follow_up, threshold_for
+from .selectors import follow_ups, threshold_for
+from .dashboard_budget import booked_outcome
+from .survey_results import TOO_FEW, survey_summary
 
 REPORT_KINDS = {"halvar": "half", "ar": "year"}
 QUESTIONS = (
@@ -32,8 +34,9 @@ QUESTIONS = (
     ("costs", "Vad har insatsen kostat mot budget?"),
     ("next", "Vad har vi lärt oss och vad händer härnäst?"),
 )
-NO_OUTCOME = ("Utfall i kronor visas inte: ekonomins bokförda utfall är ännu inte kopplat till insatserna. "
-              "Budgeten för perioden är årets budget fördelad på periodens månader.")
+OUTCOME_NOTE = ("Budgeten för perioden är insatsens årsbudget fördelad på periodens månader. Bokfört utfall är det som "
+                "ekonomin har bokfört under periodens månader på budgetrader som är kopplade till insatsen; ”–” betyder "
+                "att ingen budgetrad för året är kopplad till insatsen.")
 FLOW_KEYS = ("start", "started", "ended", "end", "served", "queue")
 FLOW_LABELS = {"start": "Deltagare vid periodens början", "started": "Påbörjade", "ended": "Avslutade",
                "end": "Deltagare vid periodens slut", "served": "Har deltagit under perioden", "queue": "Kö vid periodens slut"}
@@ -111,9 +114,11 @@ def association_report(association, period, *, threshold=None):
 
 
 def _build(association, period, interventions, threshold, *, single):
-    results = [follow_up(i, period, staff=False, threshold=threshold) for i in interventions]
-    sections = [_done(period, results), _participants(results, threshold, single), _exits(results, threshold),
-                _target(results), _costs(results, single), _next(period, interventions, results)]
+    results = follow_ups(interventions, period, staff=False, threshold=threshold)
+    sections = [_done(period, results), _participants(results, threshold, single, association, interventions),
+                _exits(results, threshold),
+                _target(results), _costs(results, single, booked_outcome(interventions, period)),
+                _next(period, interventions, results)]
     subject = interventions[0].name if single else "alla insatser"
     return BoardReport(association, period, subject, threshold, sections, interventions[0] if single else None)
 
@@ -182,7 +187,7 @@ def _done(period, results):
     return section
 
 
-def _participants(results, threshold, single):
+def _participants(results, threshold, single, association, interventions):
     section = _section("participants")
     headers = ["Insats"] + [FLOW_LABELS[k] for k in FLOW_KEYS] + ["Kapacitetsutnyttjande", "Mediantid i kö (dagar)"]
     rows = []
@@ -199,7 +204,28 @@ def _participants(results, threshold, single):
     section.tables.append(Table("Deltagare och kö", headers, rows, total))
     goals = [[r.intervention.name, str(goal), verdict.label, verdict.text] for r in results for goal, verdict in r.goals]
     section.tables.append(Table("Mål och utfall", ["Insats", "Mål", "Status", "Utfall"], goals or [[DASH, "Inga mål registrerade", DASH, DASH]]))
+    _survey(section, association, results[0].period if results else None, interventions)
     return section
+
+
+def _survey(section, association, period, interventions):
+    """The exit survey's results as its own results page publishes them: the year, or a half-year's two quarters."""
+    if period is None or period.kind not in ("year", "half"):
+        return  # other periods are not whole quarters, which is how the survey publishes
+    quarters = None if period.kind == "year" else [(month.month - 1) // 3 + 1 for month in period.months[::3]]
+    summary = survey_summary(association, period.year, quarters=quarters, interventions=interventions)
+    if summary is None:
+        section.notes.append("Avslutsenkäten: inga svar för insatsen under året." if len(interventions) == 1
+                             else "Avslutsenkäten: inga svar för insatserna under året.")
+        return
+    rows = [[row.intervention.name + (f" ({row.distribution.label})" if row.distribution.label else ""), row.period,
+             row.responses if row.responses is not None else f"<{row.distribution.questionnaire.min_group}"] + row.cells
+            for row in summary.rows]
+    section.tables.append(Table("Avslutsenkäten: andel som instämmer (4–5) eller svarar ja",
+                                ["Insats", "Period", "Antal svar"] + [text for _, text in summary.columns], rows))
+    section.notes.append(f"Avslutsenkäten: en andel visas inte (”{TOO_FEW}”) när gruppen har färre än "
+                         f"{summary.threshold_text} svar eller när något av svarsantalen bakom den är dolt; ett halvår "
+                         "visas som sina två kvartal, så att inget dolt kvartal kan räknas fram ur året.")
 
 
 def _exits(results, threshold):
@@ -256,16 +282,20 @@ def _target(results):
     return section
 
 
-def _costs(results, single):
+def _costs(results, single, booked):
+    """Budget for the period (the intervention's yearly budget spread over the months) beside what the economy booked
+    on the budget lines linked to the intervention in those months."""
     section = _section("costs")
-    rows = [[r.intervention.name, r.budget if r.budget is not None else DASH, "",
+    rows = [[r.intervention.name, r.budget if r.budget is not None else DASH, booked.get(r.intervention.pk, DASH),
              r.cost_per_participant if r.cost_per_participant is not None else DASH] for r in results]
     budgets = [r.budget for r in results if r.budget is not None]
-    total = None if single else ["Alla insatser", sum(budgets) if budgets else DASH, "", DASH]
-    section.tables.append(Table("Budget och kostnad per deltagare",
-                                ["Insats", "Budget för perioden (kr)", "Utfall (kr, tomt: ekonomin ej kopplad)",
-                                 "Kostnad per deltagare (kr)"], rows, total))
-    section.notes.append(NO_OUTCOME)
+    total = None
+    if not single:
+        total = ["Alla insatser", sum(budgets) if budgets else DASH, sum(booked.values()) if booked else DASH, DASH]
+    section.tables.append(Table("Budget, utfall och kostnad per deltagare",
+                                ["Insats", "Budget för perioden (kr)", "Bokfört utfall (kr)", "Kostnad per deltagare (kr)"],
+                                rows, total))
+    section.notes.append(OUTCOME_NOTE)
     return section
 
 
@@ -292,15 +322,16 @@ def national_rows(association, period, *, threshold=None):
     """Rows for the national follow-up export: see exports.NATIONAL_COLUMNS for the columns."""
     threshold = threshold or threshold_for(association)
     rows = []
-    for i in _interventions(association):
-        r = follow_up(i, period, staff=False, threshold=threshold)
+    interventions = _interventions(association)
+    booked = booked_outcome(interventions, period)
+    for i, r in zip(interventions, follow_ups(interventions, period, staff=False, threshold=threshold)):
         by_gender = {label: cells for label, cells, _ in r.balance}.get("kön", [])
         started = {g: figures[1] for g, figures in by_gender}
         at_end = {g: figures[0] for g, figures in by_gender}
         genders = [label for _, label in followup.GENDERS]
         rows.append([association.name, i.name, period.label, i.get_kind_display(), i.orientation.name,
                      i.get_follow_up_method_display(), "Ja" if i.esf_funded else "Nej",
-                     r.budget if r.budget is not None else "", ""]
+                     r.budget if r.budget is not None else "", booked.get(i.pk, "")]
                     + [cell(started[g]) if g in started else "" for g in genders]
                     + [cell(at_end[g]) if g in at_end else "" for g in genders])
     return rows

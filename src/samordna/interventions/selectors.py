@@ -10,10 +10,8 @@ from samordna.accounts.models import EDITOR_ROLES, AssociationRole
 from samordna.rules import followup
 from samordna.rules.privacy import DEFAULT_THRESHOLD, display, suppress
 
-from .models import (
-    Contract, ExitReason, FollowUpSettings, Intervention, PeriodLock, Report, ReportCount, ReporterAssignment,
-)
-from .services import previous_end
+from . import joint_periods, period_data
+from .models import Contract, ExitReason, FollowUpSettings, Intervention, PeriodLock, ReporterAssignment
 
 DECISION_HORIZON_DAYS = 90
 FLOW_KEY = {"participants_end": "end", "started": "started", "ended": "ended"}
@@ -102,10 +100,11 @@ def _published(cells, total, staff, threshold, total_hidden=False):
     return {k: Figure(v, threshold) for k, v in result.items()}, Figure(result.total, threshold)
 
 
-def _flow(summary, staff, threshold):
+def _flow(summary, staff, threshold, flows_hidden=False):
     """The period's stocks and flows. Outside the staff view they obey start + started − ended = end, where start is
     the previous period's (published) end: if any of the four is small, both flows are hidden, so that no hidden
-    figure follows from the others; `served` (= start + started) is hidden with them."""
+    figure follows from the others; `served` (= start + started) is hidden with them. `flows_hidden` says that the
+    joint suppression over the year's overlapping periods (joint_periods) hides this period's flows as well."""
     values = {"start": summary.participants_start, "started": summary.started, "ended": summary.ended,
               "end": summary.participants_end, "served": summary.served}
     if staff:
@@ -115,7 +114,7 @@ def _flow(summary, staff, threshold):
         return 0 < value < threshold
 
     hidden = {k for k in ("start", "end") if small(values[k])}
-    if hidden or small(summary.started) or small(summary.ended):
+    if hidden or small(summary.started) or small(summary.ended) or flows_hidden:
         hidden |= {"started", "ended", "served"}
     return {k: Figure(None if k in hidden else v, threshold) for k, v in values.items()}
 
@@ -127,27 +126,35 @@ def budget_for_year(intervention, year):
 
 
 def follow_up(intervention, period, *, staff, threshold=DEFAULT_THRESHOLD):
-    reports = list(Report.objects.filter(intervention=intervention, month__in=period.months)
-                   .prefetch_related("exits", "goal_outcomes", "referrals__member"))
-    # The breakdown cells as plain tuples: one query and no model instances (they were most of a report's time).
-    counts = defaultdict(list)
-    for report_id, measure, dimension, category, count in (
-            ReportCount.objects.filter(report__in=[r.pk for r in reports])
-            .values_list("report_id", "measure", "dimension", "category", "count")):
-        counts[report_id, measure, dimension].append((category, count))
+    return follow_ups([intervention], period, staff=staff, threshold=threshold)[0]
+
+
+def follow_ups(interventions, period, *, staff, threshold=DEFAULT_THRESHOLD):
+    """The follow-up of one period for each intervention, in the order given, from one batch of grouped queries
+    (period_data.load) instead of a set of queries per intervention. Prefetch goals and budget_lines for a batch."""
+    interventions = list(interventions)
+    data = period_data.load([i.pk for i in interventions], period)
+    reasons = defaultdict(list)
+    for reason in ExitReason.objects.filter(association__in={i.association_id for i in interventions}):
+        reasons[reason.association_id].append(reason)
+    joint = {} if staff else joint_periods.flows_hidden(list(data.by_intervention), period, threshold)
+    return [_follow_up(i, period, data.by_intervention.get(i.pk), data.goal_outcomes, reasons[i.association_id],
+                       staff=staff, threshold=threshold, flows_hidden=joint.get(i.pk, False)) for i in interventions]
+
+
+def _follow_up(intervention, period, data, goal_outcomes, reasons, *, staff, threshold, flows_hidden=False):
     result = FollowUp(intervention, period, staff)
-    summary = followup.summarise([followup.MonthFigures(r.month, r.participants_end, r.started, r.ended, r.queue_end,
-                                                        r.median_wait_days) for r in reports],
-                                 previous_end(intervention, period.months[0]))
-    if summary is None:
+    if data is None:
         return result
+    months = data.months
+    summary = followup.summarise(months, data.previous_end)
     result.months_reported = summary.months_reported
-    flow = _flow(summary, staff, threshold)
+    flow = _flow(summary, staff, threshold, flows_hidden)
     queue, _ = _published({"queue": summary.queue_end}, summary.queue_end, staff, threshold)
     result.figures = flow | {"queue": queue["queue"]}
     result.median_wait_days = summary.median_wait_days
     # The average of the month-end counts would give away a small month, so it needs every month above the threshold.
-    if staff or all(r.participants_end == 0 or r.participants_end >= threshold for r in reports):
+    if staff or all(m.participants_end == 0 or m.participants_end >= threshold for m in months):
         result.average_participants = summary.average_participants
         if intervention.capacity_at_once:
             result.capacity_use = (summary.average_participants * 100 / intervention.capacity_at_once).quantize(Decimal("1"))
@@ -157,11 +164,7 @@ def follow_up(intervention, period, *, staff, threshold=DEFAULT_THRESHOLD):
         if summary.served and not flow["served"].hidden:
             result.cost_per_participant = round(result.budget / summary.served)
 
-    exit_totals = defaultdict(int)
-    for report in reports:
-        for row in report.exits.all():
-            exit_totals[row.exit_reason_id] += row.count
-    reasons = list(ExitReason.objects.filter(association=intervention.association))
+    exit_totals = data.exits
     cells, _ = _published({r.pk: exit_totals.get(r.pk, 0) for r in reasons}, summary.ended, staff, threshold,
                           total_hidden=flow["ended"].hidden)
     for reason in reasons:
@@ -174,13 +177,8 @@ def follow_up(intervention, period, *, staff, threshold=DEFAULT_THRESHOLD):
     if summary.ended and not flow["ended"].hidden and not any(fig.hidden for fig in positive):
         result.positive_share = followup.percent(sum(fig.value or 0 for fig in positive), summary.ended)
 
-    outcomes = defaultdict(lambda: [0, 0])
-    for report in reports:
-        for row in report.goal_outcomes.all():
-            outcomes[row.goal_id][0] += row.reached
-            outcomes[row.goal_id][1] += row.asked
     for goal in intervention.goals.all():
-        reached, asked = outcomes[goal.pk]
+        reached, asked = goal_outcomes.get(goal.pk, (0, 0))
         verdict = followup.goal_verdict(goal.comparison, goal.target, goal.unit, reached, asked)
         if not staff and asked:
             split = suppress({"reached": reached, "not": asked - reached}, threshold=threshold, total=asked)
@@ -189,33 +187,19 @@ def follow_up(intervention, period, *, staff, threshold=DEFAULT_THRESHOLD):
                                                                      f"enskilda känns igen (färre än {threshold}).")
         result.goals.append((goal, verdict))
 
-    last = max(reports, key=lambda r: r.month)
     for dimension, label, categories in followup.DIMENSIONS:
         columns = []
         for measure, _ in followup.MEASURES:
-            if measure == "participants_end":
-                source = [last]
-                total = last.participants_end
-            else:
-                source = reports
-                total = getattr(summary, measure)
-            cells = {key: 0 for key, _ in categories}
-            for report in source:
-                for category, count in counts[report.pk, measure, dimension]:
-                    cells[category] += count
+            total = months[-1].participants_end if measure == "participants_end" else getattr(summary, measure)
+            stored = data.cells(measure, dimension)
+            cells = {key: stored.get(key, 0) for key, _ in categories}
             columns.append(_published(cells, total, staff, threshold, total_hidden=flow[FLOW_KEY[measure]].hidden))
         rows = [(cat_label, [columns[i][0][key] for i in range(len(columns))]) for key, cat_label in categories]
         result.balance.append((label, rows, [column[1] for column in columns]))
 
-    referral_totals = defaultdict(int)
-    names = {}
-    for report in reports:
-        for row in report.referrals.all():
-            referral_totals[row.member_id] += row.count
-            names[row.member_id] = row.member.name
-    if referral_totals:
-        cells, _ = _published(dict(referral_totals), sum(referral_totals.values()), staff, threshold)
-        result.referrals = sorted(((names[k], v) for k, v in cells.items()), key=lambda item: item[0])
+    if data.referrals:
+        cells, _ = _published(dict(data.referrals), sum(data.referrals.values()), staff, threshold)
+        result.referrals = sorted(((data.referral_names[k], v) for k, v in cells.items()), key=lambda item: item[0])
     return result
 
 
@@ -227,7 +211,7 @@ def period_overview(association, period, *, staff, member=None, threshold=DEFAUL
     qs = Intervention.objects.filter(association=association).prefetch_related("goals", "budget_lines")
     if member is not None:
         qs = qs.filter(Q(owners=member) | Q(municipalities=member)).distinct()
-    rows = [follow_up(i, period, staff=staff, threshold=threshold) for i in qs.order_by("name")]
+    rows = follow_ups(qs.order_by("name"), period, staff=staff, threshold=threshold)
     totals = None
     if staff:
         totals = {key: sum(r.figures[key].value for r in rows if key in r.figures)

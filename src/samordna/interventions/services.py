@@ -4,6 +4,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from samordna.accounts.audit import record_created
 from samordna.accounts.models import EDITOR_ROLES, AssociationRole
 from samordna.associations.models import Member
 from samordna.rules import followup
@@ -25,10 +26,35 @@ def ensure_defaults(association):
             ExitReason.objects.create(association=association, name=name, positive=positive, position=position)
 
 
+# What the national follow-up (Uppföljning Finsam) locks once participants are reported: the figures already reported
+# were counted under these, so changing them would silently re-classify history.
+LOCKED_FIELDS = {"kind": "Inriktning", "orientation": "Preciserad inriktning", "follow_up_method": "Uppföljningsmetod",
+                 "esf_funded": "ESF-finansierad"}
+LOCK_REASON = ("kan inte ändras efter att den första månadsrapporten har lämnats (som i den nationella uppföljningen). "
+               "Registrera en ny insats om insatsen ska klassas om.")
+
+
+def is_locked(intervention):
+    """True when a count report exists, so LOCKED_FIELDS can no longer change."""
+    return bool(intervention.pk) and Report.objects.filter(intervention_id=intervention.pk).exists()
+
+
+def _locked_changes(intervention):
+    if not is_locked(intervention):
+        return {}
+    stored = type(intervention).objects.filter(pk=intervention.pk).values(
+        "kind", "orientation_id", "follow_up_method", "esf_funded").get()
+    return {name: f"{label}: {LOCK_REASON}" for name, label in LOCKED_FIELDS.items()
+            if getattr(intervention, "orientation_id" if name == "orientation" else name)
+            != stored["orientation_id" if name == "orientation" else name]}
+
+
 def save_intervention(intervention, *, owners, municipalities):
     """Create or update an intervention with its owner Members and the municipalities it serves."""
     association = intervention.association
-    errors = {}
+    errors = _locked_changes(intervention)
+    if errors:
+        raise ValidationError(errors)
     orientation = intervention.orientation if intervention.orientation_id else None
     if orientation is None or orientation.association_id != association.pk:
         errors["orientation"] = "Preciserad inriktning: välj en inriktning ur förbundets lista."
@@ -253,12 +279,15 @@ def import_report(intervention, month, values, *, saved_by, today):
         report.exits.all().delete()
         report.goal_outcomes.all().delete()
         report.referrals.all().delete()
-        ReportCount.objects.bulk_create(
+        # Bulk writes send no signals: each row is logged through record_created.
+        record_created(ReportCount.objects.bulk_create(
             ReportCount(report=report, measure=measure, dimension=dim, category=key, count=count)
             for measure, per_dim in figures.breakdowns.items() for dim, cells in per_dim.items()
-            for key, count in cells.items() if count)
-        ReportExit.objects.bulk_create(ReportExit(report=report, exit_reason_id=int(k), count=c) for k, c in figures.exits.items() if c)
-        GoalOutcome.objects.bulk_create(GoalOutcome(report=report, goal_id=int(k), reached=r, asked=a)
-                                        for k, (r, a) in figures.goals.items() if r or a)
-        Referral.objects.bulk_create(Referral(report=report, member_id=int(k), count=c) for k, c in figures.referrals.items() if c)
+            for key, count in cells.items() if count))
+        record_created(ReportExit.objects.bulk_create(
+            ReportExit(report=report, exit_reason_id=int(k), count=c) for k, c in figures.exits.items() if c))
+        record_created(GoalOutcome.objects.bulk_create(GoalOutcome(report=report, goal_id=int(k), reached=r, asked=a)
+                                                       for k, (r, a) in figures.goals.items() if r or a))
+        record_created(Referral.objects.bulk_create(
+            Referral(report=report, member_id=int(k), count=c) for k, c in figures.referrals.items() if c))
     return report

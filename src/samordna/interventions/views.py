@@ -4,9 +4,11 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from samordna.accounts.access import acting_association
+from samordna.accounts.audit import record_denied
 from samordna.board.views_common import apply_errors
 
 from . import selectors, services
@@ -16,7 +18,13 @@ from .models import BudgetLine, Contract, Goal, GroupStart, ReporterAssignment
 
 def get_intervention(request, slug, pk, *, edit=False):
     association = acting_association(request, slug, edit=edit, reporter=True)
-    return get_object_or_404(selectors.visible_interventions(request.user, association), pk=pk)
+    try:
+        return get_object_or_404(selectors.visible_interventions(request.user, association), pk=pk)
+    except Http404:
+        if association.interventions.filter(pk=pk).exists():  # a reporter guessing another intervention's address
+            record_denied(user=request.user, association=association, action=f"{request.method} {request.path}",
+                          reason="Insatsen är inte en av dem användaren rapporterar för.")
+        raise
 
 
 @login_required
@@ -29,6 +37,7 @@ def interventions(request, slug):
         reports = sorted(intervention.reports.all(), key=lambda r: r.month)
         latest[intervention.pk] = reports[-1] if reports else None
     context = {"association": association, "rows": [(i, latest[i.pk]) for i in rows],
+               "only_reporter": selectors.only_reporter(request.user, association),
                "contracts": selectors.contracts_needing_decision(association, date.today()) if request.can_edit else []}
     return render(request, "interventions/list.html", context)
 

@@ -16,6 +16,7 @@ from samordna.rules.privacy import suppression_note
 
 from . import selectors, services
 from .dashboard import dashboard
+from .dashboard_budget import dashboard_budget
 from .forms import ExitReasonForm, OrientationForm, PeriodLockForm, ReportForm, ThresholdForm, report_initial
 from .models import ExitReason, Orientation, PeriodLock, Report
 from .views import get_intervention
@@ -174,6 +175,6 @@ def dashboard_page(request, slug):
     staff = selectors.is_staff(request.user, association)
     threshold = selectors.threshold_for(association)
     context = {"association": association, "staff": staff, "suppression_note": suppression_note(threshold),
-               "threshold": threshold, "today": date.today()} | dashboard(association, date.today(), staff=staff,
-                                                                          threshold=threshold)
+               "threshold": threshold, "today": date.today(), "budget": dashboard_budget(association, date.today().year)
+               } | dashboard(association, date.today(), staff=staff, threshold=threshold)
     return render(request, "interventions/dashboard.html", context)

@@ -18,10 +18,16 @@ class Notice:
         return self.dates.remove_after >= timezone.localdate()
 
 
+def posted_meetings(association, today: date | None = None):
+    """Adjusted meetings whose notice is up: a posting day the secretary chose in the future shows from that day."""
+    return Meeting.objects.filter(body__association=association, protocol_status=Meeting.ProtocolStatus.ADJUSTED,
+                                  notice_posted__isnull=False, notice_posted__lte=today or timezone.localdate())
+
+
 def notices(association, today: date | None = None):
     """Every posted notice of the association, newest first."""
     meetings = (
-        Meeting.objects.filter(body__association=association, protocol_status=Meeting.ProtocolStatus.ADJUSTED, notice_posted__isnull=False)
+        posted_meetings(association, today)
         .select_related("body")
         .order_by("-notice_posted", "-date")
     )

@@ -8,4 +8,5 @@ urlpatterns = [
     path("anslagstavla/atom.xml", views.BoardFeed(), name="notice_board_feed"),
     path("anslagstavla/<int:meeting_id>/", views.notice_protocol, name="notice_protocol"),
     path("anslagstavla/<int:meeting_id>/protokoll.pdf", views.notice_protocol_pdf, name="notice_protocol_pdf"),
+    path("anslagstavla/<int:meeting_id>/bilagor/<int:attachment_id>/", views.notice_attachment, name="notice_attachment"),
 ]

@@ -2,7 +2,7 @@
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,10 +10,17 @@ from django.utils.feedgenerator import Atom1Feed
 
 from samordna.associations.models import Association
 from samordna.board import selectors as board_selectors
-from samordna.board.models import Meeting
+from samordna.board.attachments import attachment_response
+from samordna.board.models import ParagraphAttachment
 from samordna.board.views_documents import document_response
 
 from . import selectors
+
+
+def _posted(slug, meeting_id):
+    """The association and one of its protocols whose notice is up; 404 before the posting day."""
+    association = get_object_or_404(Association, slug=slug)
+    return association, get_object_or_404(selectors.posted_meetings(association).select_related("body__association"), pk=meeting_id)
 
 
 def board(request, slug):
@@ -27,9 +34,8 @@ def board(request, slug):
 
 def notice_protocol(request, slug, meeting_id):
     """The adjusted protocol itself, as the public may read it."""
-    association = get_object_or_404(Association, slug=slug)
-    meeting = get_object_or_404(Meeting, pk=meeting_id, body__association=association, protocol_status=Meeting.ProtocolStatus.ADJUSTED)
-    paragraphs = meeting.paragraphs.prefetch_related("decisions")
+    association, meeting = _posted(slug, meeting_id)
+    paragraphs = meeting.paragraphs.prefetch_related("decisions", "attachments__document", "recordings")
     numbers = [p.number for p in paragraphs]
     context = {
         "association": association,
@@ -38,6 +44,7 @@ def notice_protocol(request, slug, meeting_id):
         "quorums": board_selectors.quorum_by_paragraph(meeting, paragraphs),
         "range": (min(numbers), max(numbers)) if numbers else None,
         "notice": next(n for n in selectors.notices(association) if n.meeting.pk == meeting.pk),
+        "public": True,
     }
     return render(request, "notices/protocol.html", context)
 
@@ -97,6 +104,14 @@ class BoardFeed(Feed):
 
 
 def notice_protocol_pdf(request, slug, meeting_id):
-    association = get_object_or_404(Association, slug=slug)
-    meeting = get_object_or_404(Meeting, pk=meeting_id, body__association=association, protocol_status=Meeting.ProtocolStatus.ADJUSTED)
-    return document_response(meeting, "pdf", archival=True)
+    association, meeting = _posted(slug, meeting_id)
+    return document_response(meeting, "pdf", archival=True, public=True)
+
+
+def notice_attachment(request, slug, meeting_id, attachment_id):
+    """An attachment of a posted protocol; documents under confidentiality (sekretess) are not public."""
+    association, meeting = _posted(slug, meeting_id)
+    attachment = get_object_or_404(ParagraphAttachment.objects.select_related("document"), pk=attachment_id, paragraph__meeting=meeting)
+    if attachment.is_confidential:
+        raise Http404("Handlingen omfattas av sekretess.")
+    return attachment_response(attachment)

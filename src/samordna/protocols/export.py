@@ -131,3 +131,77 @@ def canonical_bytes(protocol: dict) -> bytes:
 
 def content_hash(protocol: dict) -> str:
     return hashlib.sha256(canonical_bytes(protocol)).hexdigest()
+
+
+# The seal -------------------------------------------------------------------------------------------------------------
+# The interchange format (protocol.schema.json, shared and closed with additionalProperties: false) has no place for
+# motions, the order of questions, the vote's texts, a drawn lot, written reservations, attachments or recordings, yet
+# the printed protocol shows them. The seal therefore covers {"protocol": …, "extras": …} when a meeting has any of
+# them, and the interchange JSON alone when it has none – which is exactly what every seal made before extras existed
+# covered, so those seals still verify.
+
+
+def _utc(moment):
+    from datetime import UTC
+
+    return moment.astimezone(UTC).isoformat(timespec="seconds") if moment else None
+
+
+def _drop_empty(entry):
+    return {k: v for k, v in entry.items() if v not in (None, "", [], {})}
+
+
+def _vote_extras(vote):
+    if vote is None:
+        return {}
+    entry = {"question": vote.question, "yes_means": vote.yes_means, "no_means": vote.no_means,
+             "order_of_questions": vote.order_of_questions}
+    if vote.order_of_questions:
+        entry["order_approved"] = vote.order_approved
+    if vote.kind != "ordinary":
+        entry["kind"] = vote.kind
+    if vote.lot_winner:
+        entry["lot"] = _drop_empty({"winner": vote.lot_winner, "drawn_at": _utc(vote.lot_drawn_at), "drawn_by": vote.lot_drawn_by_name})
+    return _drop_empty(entry)
+
+
+def seal_extras(meeting) -> dict:
+    """What the printed protocol says beyond the interchange format, keyed "<number><sub>"; {} when nothing."""
+    from samordna.board.models_votes import Vote
+
+    votes = {v.paragraph_id: v for v in Vote.objects.filter(paragraph__meeting=meeting)}
+    paragraphs = meeting.paragraphs.prefetch_related(
+        "motions__mover", "motions__seconder", "reservations__person", "attachments__document", "recordings")
+    extras = {}
+    for p in paragraphs:
+        entry = _drop_empty({
+            "motions": [_drop_empty({"mover": m.mover.name, "seconder": m.seconder.name if m.seconder_id else None, "text": m.text})
+                        for m in p.motions.all()],
+            "vote": _vote_extras(votes.get(p.pk)),
+            "reservation_motivations": [{"name": r.person.name, "motivation": r.motivation}
+                                        for r in p.reservations.all() if r.motivation],
+            "attachments": [{"title": a.label, "sha256": a.checksum} for a in p.attachments.all()],
+            "recordings": [_drop_empty({"url": r.url, "start": r.start_text, "label": r.label}) for r in p.recordings.all()],
+        })
+        if entry:
+            extras[f"{p.number}{p.sub}"] = entry
+    return extras
+
+
+def sealed_content(meeting) -> dict:
+    """The dict whose canonical bytes the seal hashes."""
+    protocol, extras = meeting_protocol(meeting), seal_extras(meeting)
+    return {"protocol": protocol, "extras": extras} if extras else protocol
+
+
+def seal_hash(meeting) -> str:
+    return content_hash(sealed_content(meeting))
+
+
+def seal_holds(meeting) -> bool:
+    """True when the stored rows still give the sealed hash, in the current form or the older protocol-only form."""
+    protocol, extras = meeting_protocol(meeting), seal_extras(meeting)
+    if content_hash({"protocol": protocol, "extras": extras} if extras else protocol) == meeting.content_hash:
+        return True
+    # Sealed before extras were covered: only the interchange part was hashed.
+    return bool(extras) and content_hash(protocol) == meeting.content_hash

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from samordna.board.models import Body, Meeting, Paragraph, Person
 
-from . import services, services_followup
+from . import services, services_dispatch, services_followup
 from .models import Assignment, Case, DelegatedDecision, DelegationPoint, Notification
 
 # (number, title, received, status, paragraph title in the protocol of 2023-11-21 or "", documents)
@@ -62,6 +62,11 @@ def load(association, today):
             Paragraph.objects.filter(meeting=november, title=paragraph_title).update(case_number=number)
         cases[number] = case
     _document(cases["45/23"], "attachment", "Uppgifter om enskild deltagare", "Underlag som omfattas av sekretess.", confidential=True)
+    # Extracts of the decisions go to a Member's registry (example.se: nothing is really sent from the demo).
+    member = association.members.order_by("name").first()
+    if member is not None:
+        for case in cases.values():
+            services_dispatch.add_recipient(case, name=f"{member.name}, registraturen", email="registrator@example.se")
 
     year = today.year % 100
     ready = services.save_case(Case(association=association, number=f"03/{year:02d}", title="Upphandling av sakkunnigt revisorsbiträde",

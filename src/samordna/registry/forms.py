@@ -38,6 +38,11 @@ class CaseForm(forms.ModelForm):
         self.fields["handling_officer"].queryset = Person.objects.filter(association=association)
 
 
+class RecipientForm(forms.Form):
+    name = forms.CharField(label="Mottagare", max_length=200, help_text="Organisation och vid behov enhet, t.ex. ”Härryda kommun, kommunstyrelsen”.")
+    email = forms.EmailField(label="E-post", error_messages={"invalid": "Skriv en giltig e-postadress, t.ex. registrator@kommun.se."})
+
+
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label="Status", choices=Case.Status.choices)
 

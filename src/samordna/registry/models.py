@@ -93,3 +93,4 @@ class Document(models.Model):
 
 
 from .models_followup import Assignment, DelegatedDecision, DelegationPoint, Notification  # noqa: E402,F401
+from .models_dispatch import CaseRecipient, ExtractDispatch  # noqa: E402,F401

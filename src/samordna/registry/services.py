@@ -87,6 +87,12 @@ def add_document(case, *, filename, data, kind, title="", confidential=False, us
 
 
 def delete_document(document):
+    """A document attached to a paragraph is part of that protocol; it must be detached first (and never from an
+    adjusted one)."""
+    uses = list(document.paragraph_uses.select_related("paragraph__meeting__body"))
+    if uses:
+        where = ", ".join(f"{u.paragraph.meeting.body.name} {u.paragraph.meeting.date:%Y-%m-%d} § {u.paragraph.number}" for u in uses)
+        raise ValidationError(f"Handlingen ”{document.title}” är bilaga till {where} och kan inte tas bort härifrån.")
     document.delete()
 
 

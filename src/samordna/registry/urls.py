@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from . import views_dispatch as dispatch
 from . import views_followup as followup
 
 urlpatterns = [
@@ -13,6 +14,8 @@ urlpatterns = [
     path("diarium/<int:case_id>/handlingar/ny/", views.document_upload, name="document_upload"),
     path("diarium/<int:case_id>/handlingar/<int:document_id>/", views.document_download, name="document_download"),
     path("diarium/<int:case_id>/handlingar/<int:document_id>/ta-bort/", views.document_delete, name="document_delete"),
+    path("diarium/<int:case_id>/mottagare/", dispatch.recipient_add, name="case_recipient_add"),
+    path("diarium/<int:case_id>/mottagare/<int:recipient_id>/ta-bort/", dispatch.recipient_delete, name="case_recipient_delete"),
     path("uppdrag/", followup.assignments, name="assignments"),
     path("uppdrag/nytt/", followup.assignment_create, name="assignment_create"),
     path("uppdrag/<int:assignment_id>/", followup.assignment_edit, name="assignment_edit"),

@@ -15,7 +15,7 @@ from samordna.board.views_common import apply_errors
 
 from . import selectors, services, uploads
 from .services_followup import save_delegation_point
-from .forms import AgendaForm, CaseForm, DelegationPointForm, DocumentForm, SettingsForm, StatusForm
+from .forms import AgendaForm, CaseForm, DelegationPointForm, DocumentForm, RecipientForm, SettingsForm, StatusForm
 from .models import Case, DelegationPoint, Document
 
 
@@ -87,9 +87,9 @@ def case_edit(request, slug, case_id):
 
 
 @login_required
-def case_detail(request, slug, case_id):
+def case_detail(request, slug, case_id, **kwargs):
     case = _case(request, slug, case_id)
-    status_form = StatusForm(request.POST or None, initial={"status": case.status})
+    status_form = StatusForm(request.POST if request.method == "POST" else None, initial={"status": case.status})
     if request.method == "POST":
         _case(request, slug, case_id, edit=True)
         if status_form.is_valid():
@@ -101,8 +101,10 @@ def case_detail(request, slug, case_id):
         "paragraphs": selectors.paragraphs(case), "agenda_items": selectors.agenda_items(case), "status_form": status_form,
         "assignments": selectors.assignments(case.association, status="").filter(case_number=case.number),
         "sees_confidential": selectors.sees_confidential(request.user, case.association), "today": date.today(),
+        "recipients": case.recipients.all(), "recipient_form": kwargs.get("recipient_form") or RecipientForm(),
+        "dispatches": case.extract_dispatches.select_related("meeting__body").prefetch_related("paragraphs"),
     }
-    return render(request, "registry/case_detail.html", context)
+    return render(request, "registry/case_detail.html", context, status=kwargs.get("status", 200))
 
 
 @login_required
@@ -147,8 +149,12 @@ def document_download(request, slug, case_id, document_id):
 def document_delete(request, slug, case_id, document_id):
     case = _case(request, slug, case_id, edit=True)
     document = get_object_or_404(Document, pk=document_id, case=case, association=case.association)
-    services.delete_document(document)
-    messages.success(request, f"Handlingen ”{document.title}” är borttagen.")
+    try:
+        services.delete_document(document)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Handlingen ”{document.title}” är borttagen.")
     return redirect("case_detail", slug=slug, case_id=case.pk)
 
 

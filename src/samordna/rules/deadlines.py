@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from .holidays import holiday_name, next_working_day
 
-__all__ = ["NoticeDates", "adjustment_deadline", "posting_deadline", "deadline_warnings",
+__all__ = ["NoticeDates", "adjustment_deadline", "posting_deadline", "latest_posting", "posting_problems", "deadline_warnings",
            "notice_dates", "withdrawal_effective", "WITHDRAWAL_RULES"]
 
 APPEAL_DAYS = 21  # "tre veckor"
@@ -41,6 +41,32 @@ def posting_deadline(adjusted_on: date, days: int = 2) -> date:
     return adjusted_on + timedelta(days=days)
 
 
+def latest_posting(adjusted_on: date) -> date:
+    """The last lawful posting day: the second day after justering, or the next working day when that day is none
+    (Lag 1930:173). Posting later still starts the appeal clock (see `notice_dates`), but the secretary may not choose it."""
+    return next_working_day(posting_deadline(adjusted_on))
+
+
+def posting_problems(adjusted_on: date, posted: date, today: date | None = None) -> tuple[str, ...]:
+    """Swedish reasons why the secretary may not choose `posted` as the notice's posting day; empty when it is fine.
+
+    The day must be on or after the justering, no later than `latest_posting`, and – given `today` – not in the
+    past, since a notice cannot be put up after the fact.
+    """
+    if posted < adjusted_on:
+        return (f"Anslaget kan inte sättas upp {posted.isoformat()}, före justeringen {adjusted_on.isoformat()}.",)
+    latest = latest_posting(adjusted_on)
+    if posted > latest:
+        moved = "" if latest == posting_deadline(adjusted_on) else (
+            f" ({posting_deadline(adjusted_on).isoformat()} är ingen arbetsdag, så fristen går ut nästa arbetsdag)")
+        return (f"Anslaget ska sättas upp senast {latest.isoformat()}, andra dagen efter justeringen "
+                f"{adjusted_on.isoformat()}{moved}. {posted.isoformat()} är för sent.",)
+    if today is not None and posted < today:
+        return (f"Anslaget kan inte sättas upp i efterhand ({posted.isoformat()}). Välj i dag, {today.isoformat()}, "
+                "eller en senare dag.",)
+    return ()
+
+
 def deadline_warnings(due: date, what: str) -> tuple[str, ...]:
     """A Swedish warning when the last day for `what` ("justering", "anslag") is no working day.
 
@@ -63,10 +89,9 @@ def notice_dates(adjusted_on: date, posted_on: date | None = None) -> NoticeDate
         raise ValueError(f"Anslaget kan inte sättas upp ({posted.isoformat()}) före "
                          f"justeringen ({adjusted_on.isoformat()}).")
     warnings = ()
-    deadline = posting_deadline(adjusted_on)
     # A late notice still starts the appeal clock, so the dates are computed and the lateness
     # reported; posting on the next working day after a weekend deadline is lawful (1930:173).
-    latest = next_working_day(deadline)
+    latest = latest_posting(adjusted_on)
     if posted > latest:
         warnings = (f"Anslaget sattes upp {posted.isoformat()}, efter sista tillåtna dagen "
                     f"{latest.isoformat()} (andra dagen efter justeringen). "

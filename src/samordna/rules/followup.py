@@ -92,7 +92,8 @@ def check_report(figures: ReportFigures, previous_end: int | None, *, labels: di
             cells = per_dimension.get(dimension, {})
             bad = False
             for key, category_label in categories:
-                bad |= negative(breakdown_field(measure, dimension, key), cells.get(key, 0), f"{label}, {category_label.lower()}")
+                if cells.get(key, 0) < 0:  # the message only when needed: this loop runs for every cell of every month
+                    bad |= negative(breakdown_field(measure, dimension, key), cells[key], f"{label}, {category_label.lower()}")
             total = sum(cells.get(key, 0) for key, _ in categories)
             if not bad and total != totals[measure]:
                 first = breakdown_field(measure, dimension, categories[0][0])

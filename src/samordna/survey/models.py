@@ -9,6 +9,7 @@ import uuid
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.text import slugify
 
 from samordna.associations.models import Association
 from samordna.rules.privacy import DEFAULT_THRESHOLD, MIN_THRESHOLD
@@ -22,6 +23,8 @@ class Questionnaire(models.Model):
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="questionnaires")
     name = models.CharField("namn", max_length=200)
     kind = models.CharField("typ", max_length=20, choices=Kind.choices, default=Kind.EXIT)
+    code = models.SlugField("kod", max_length=40, blank=True,
+                            help_text="Enkätens kod i exporten, t.ex. målgruppen för en indikatorenkät.")
     intro = models.TextField("inledning", blank=True)
     min_group = models.PositiveSmallIntegerField(
         "minsta grupp som visas", default=DEFAULT_THRESHOLD,
@@ -35,6 +38,11 @@ class Questionnaire(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def export_code(self):
+        """The questionnaire's code in the CSV export: stable across renames once set."""
+        return self.code or slugify(self.name)
 
     @property
     def current(self):

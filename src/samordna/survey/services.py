@@ -47,6 +47,8 @@ def create_indicator_questionnaire(association, audience: str, *, publish_on: da
         raise ValidationError({"audience": "Målgrupp: välj en av indikatorenkäternas målgrupper."})
     questionnaire = create_questionnaire(association, f"Indikatorenkät: {AUDIENCES[audience][0]}",
                                          kind=Questionnaire.Kind.INDICATOR, with_defaults=False)
+    questionnaire.code = audience
+    questionnaire.save(update_fields=["code"])
     version = questionnaire.versions.get()
     Question.objects.bulk_create(Question(version=version, **q) for q in indicator_questions(audience))
     if publish_on:

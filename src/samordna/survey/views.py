@@ -11,9 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samordna.accounts.access import acting_association
-from samordna.rules.privacy import display
 
-from . import qr, selectors, services
+from . import export, qr, selectors, services
 from .forms import CodesForm, DistributionForm, NewQuestionnaireForm, QuestionForm, QuestionnaireForm
 from .models import Answer, Distribution, Question, Questionnaire
 
@@ -203,7 +202,11 @@ def survey_results(request, slug, pk):
     distributions = list(questionnaire.distributions.select_related("intervention"))
     distribution_id = _int(request.GET.get("utskick"), {d.pk for d in distributions})
     result = selectors.results(questionnaire, year, quarter, distribution_id, with_comments=request.can_edit)
+    cross_groups = {}
+    for table in result.cross:
+        cross_groups.setdefault(table.outcome, []).append(table)
     context = {"association": association, "questionnaire": questionnaire, "years": years, "year": year,
+               "cross_groups": list(cross_groups.items()),
                "quarter": quarter, "distributions": distributions, "distribution_id": distribution_id,
                "result": result, "threshold": questionnaire.min_group, "quarters": (1, 2, 3, 4)}
     return render(request, "survey/results.html", context)
@@ -211,7 +214,8 @@ def survey_results(request, slug, pk):
 
 @login_required
 def survey_results_csv(request, slug, pk):
-    """Suppressed counts per quarter and distribution, for national comparison and spreadsheets."""
+    """Suppressed counts per group, question and answer, for national comparison and spreadsheets
+    (the layout is documented in export.export_table)."""
     association = acting_association(request, slug)
     questionnaire = get_object_or_404(Questionnaire, pk=pk, association=association)
     years = selectors.years_with_answers(questionnaire) or [timezone.localdate().year]
@@ -220,7 +224,6 @@ def survey_results_csv(request, slug, pk):
     response["Content-Disposition"] = f'attachment; filename="enkat-{questionnaire.pk}-{year}.csv"'
     response.write("\ufeff")  # lets Excel read å, ä and ö
     writer = csv.writer(response, delimiter=";")
-    writer.writerow(["år", "kvartal", "utskick", "kod", "fråga", "svar", "antal"])
-    for row in selectors.export_rows(questionnaire, year):
-        writer.writerow([*row[:-1], display(row[-1], questionnaire.min_group)])
+    writer.writerow(export.EXPORT_HEADER)
+    writer.writerows(export.export_table(questionnaire, year))
     return response

@@ -5,7 +5,7 @@ add one anonymous answer, which the rate limiter and the optional one-time codes
 The pages never touch the session or messages (either would set a cookie), load nothing from
 another site and send `Referrer-Policy: no-referrer` and `Cache-Control: no-store`.
 """
-from django.core.exceptions import ValidationError
+from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -26,21 +26,26 @@ TEXTS = {
            "closed_text": "Den här enkäten tar inte emot fler svar. Tack för att du ville svara!",
            "thanks": "Tack för dina svar!", "thanks_text": "Svaren är sparade utan uppgifter om vem du är. "
                                                          "Du kan stänga sidan nu.",
-           "text_hint": f"Högst {MAX_TEXT} tecken. Skriv inte namn eller personnummer."},
+           "text_hint": f"Högst {MAX_TEXT} tecken. Skriv inte namn eller personnummer.",
+           "too_big": f"Svaren är för stora för att tas emot. Kommentaren får vara högst {MAX_TEXT} tecken – "
+                      "fyll i enkäten igen med en kortare kommentar."},
     "easy": {"intro": "Du väljer själv om du vill svara. Ingen kan se vem som svarar. "
                       "Du behöver inte svara på alla frågor.",
              "send": "Skicka", "code": "Koden på lappen", "yes": "Ja", "no": "Nej",
              "errors": "Något blev fel", "closed": "Enkäten är stängd",
              "closed_text": "Det går inte att svara längre. Tack ändå!",
              "thanks": "Tack!", "thanks_text": "Vi har fått dina svar. Du kan stänga sidan nu.",
-             "text_hint": f"Högst {MAX_TEXT} tecken. Skriv inga namn."},
+             "text_hint": f"Högst {MAX_TEXT} tecken. Skriv inga namn.",
+             "too_big": f"Det du skrev är för långt. Skriv högst {MAX_TEXT} tecken och försök igen."},
     "en": {"intro": "This survey is voluntary and anonymous. We do not store who you are, your device or "
                     "when you answered – only the quarter of the year. You may skip questions.",
            "send": "Send answers", "code": "Code from your slip", "yes": "Yes", "no": "No",
            "errors": "Your answers could not be sent", "closed": "The survey is closed",
            "closed_text": "This survey no longer accepts answers. Thank you anyway!",
            "thanks": "Thank you!", "thanks_text": "Your answers are saved without anything about who you are.",
-           "text_hint": f"At most {MAX_TEXT} characters. Please do not write names."},
+           "text_hint": f"At most {MAX_TEXT} characters. Please do not write names.",
+           "too_big": f"Your answers are too large to receive. The comment may be at most {MAX_TEXT} characters – "
+                      "please fill in the survey again with a shorter comment."},
 }
 
 
@@ -85,8 +90,13 @@ def answer(request, token):
         status = 410 if request.method == "POST" else 200
         return _private(TemplateResponse(request, "survey/public_closed.html", context, status=status))
     status = 200
-    posted = request.POST if request.method == "POST" else None
     form_token = ratelimit.new_form_token()
+    try:
+        posted = request.POST if request.method == "POST" else None
+    except RequestDataTooBig:
+        # Far beyond any real comment: nothing of it can be read back, so the form starts over.
+        posted, status = None, 400
+        context["errors"] = [TEXTS[language]["too_big"]]
     if posted is not None:
         today = timezone.localdate()
         sent_token = posted.get("skickat", "")
