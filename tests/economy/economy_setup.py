@@ -41,3 +41,12 @@ def budget(lake, year=2024, opening=D(5_000)):
         services.save_line(BudgetLine(association=lake.association, budget=result, section=section, category=category,
                                       label=label, amount=D(amount), accounts=accounts, position=n))
     return result
+
+
+def planned_years(lake):
+    """Member codes, population, plans for 2024 (allocation as given) and 2025 (total in whole tkr), and a budget."""
+    with_codes(lake)
+    with_population(lake)
+    plan(lake, 2024, state_allocation=D(9011))
+    plan(lake, 2025, total=D(20_000), unit=D(1))
+    return budget(lake)

@@ -1,12 +1,11 @@
 """The financing plan and the budget as PDF (text read back with pypdf) and DOCX (re-opened with python-docx)."""
 import io
 import re
-from decimal import Decimal as D
 
 import pytest
 from django.urls import reverse
 from docx import Document
-from economy_setup import budget, plan, with_codes, with_population
+from economy_setup import planned_years
 from pypdf import PdfReader
 
 from samordna.economy import selectors
@@ -18,11 +17,7 @@ SLUG = "sjolandet"
 
 @pytest.fixture
 def money(lake):
-    with_codes(lake)
-    with_population(lake)
-    plan(lake, 2024, state_allocation=D(9011))
-    plan(lake, 2025, total=D(20_000), unit=D(1))
-    return budget(lake)
+    return planned_years(lake)
 
 
 def flat(value):

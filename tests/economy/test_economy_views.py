@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from economy_setup import budget, plan, with_codes, with_population
+from economy_setup import planned_years
 from openpyxl import load_workbook
 
 from samordna.accounts.models import AssociationRole
@@ -20,11 +20,7 @@ SLUG = "sjolandet"
 
 @pytest.fixture
 def money(lake):
-    with_codes(lake)
-    with_population(lake)
-    plan(lake, 2024, state_allocation=D(9011))
-    plan(lake, 2025, total=D(20_000), unit=D(1))
-    return budget(lake)
+    return planned_years(lake)
 
 
 def pages(money):

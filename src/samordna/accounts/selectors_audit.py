@@ -73,10 +73,15 @@ def _field(event, name):
         return None
 
 
+# Fields whose name Django derives from the English field name because nobody gave them a Swedish one.
+DERIVED_NAMES = {"user": "användare"}
+
+
 def field_label(event, name):
     """The field's Swedish name when the model still has it, else its code name."""
     field = _field(event, name)
-    return str(getattr(field, "verbose_name", name)) if field is not None else name
+    label = str(getattr(field, "verbose_name", name)) if field is not None else name
+    return DERIVED_NAMES.get(label, label)
 
 
 def _hidden(field, name):
