@@ -21,7 +21,9 @@ PRODUCTION = {
 
 
 def _deploy_check(extra):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SAMORDNA_")}
+    # A production process has neither our variables nor the test run's: the browser tests set
+    # DJANGO_ALLOW_ASYNC_UNSAFE for Playwright, and the deploy check rightly refuses it.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SAMORDNA_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env.update(extra, DJANGO_SETTINGS_MODULE="samordna.settings", SAMORDNA_DATA_DIR="/tmp/samordna-deploy-check")
     return subprocess.run([sys.executable, "-m", "samordna.cli", "check", "--deploy", "--fail-level", "WARNING"],
                           env=env, capture_output=True, text=True, timeout=120)
