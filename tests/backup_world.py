@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from factories import Lake, write_paragraph
+from samordna.accounts import audit
 from samordna.accounts import services as account_services
 from samordna.accounts.models import AssociationRole
 from samordna.associations import services as association_services
@@ -147,4 +148,6 @@ def build():
                                                  received_on=date(2021, 11, 1)))
     registry_services.add_document(fell_case, filename="remiss.txt", kind="incoming", title="Fjällets remisstext",
                                    data="Fjällets egen handling.\n".encode(), user=outsider)
+    # Fjället's secretary tried a page of Sjölandet: the refusal is in Sjölandet's audit log, with the user's name.
+    audit.record_denied(user=outsider, association=home, action="GET /f/sjolandet/diarium/", reason="Ingen roll.")
     return {"lake": home, "fell": fell, "secretary": secretary, "shared": shared, "outsider": outsider}

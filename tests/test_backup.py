@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.hashers import is_password_usable
 from django.contrib.auth.models import Permission, User
 from django.core.management import call_command
 from django.core.management.color import no_style
@@ -25,6 +26,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from backup_snapshot import kept_labels, search_index, snapshot
 from backup_world import PASSWORD, build
 from factories import Lake
+from samordna.accounts.models_audit import AuditEvent
 from samordna.associations.models import Association
 from samordna.backup import BackupError
 from samordna.backup.commands import BackupCommand, RestoreCommand
@@ -85,7 +87,21 @@ def rewritten(source, target, change):
     return target
 
 
+def restore_events(rows):
+    action = [f.attname for f in AuditEvent._meta.concrete_fields].index("action")
+    return [row for row in rows if row[action] == "restore"]
+
+
+def without_restore_events(after):
+    """The only rows a restore adds: its own audit events, one per association it brought back."""
+    after = dict(after)
+    events = after.get("accounts.auditevent", [])
+    after["accounts.auditevent"] = [row for row in events if row not in restore_events(events)]
+    return after
+
+
 def assert_same(before, after):
+    after = without_restore_events(after)
     assert sorted(after) == sorted(before)
     for label in before:
         assert after[label] == before[label], label
@@ -146,6 +162,10 @@ def test_restore_reproduces_every_row_every_file_and_the_search_index(made):
     assert_same(made.before, snapshot())
     assert {d.pk: bytes(d.content) for d in Document.objects.all()} == made.files
     assert search_index() == made.search
+    restored = AuditEvent.objects.filter(action="restore").order_by("association_id")
+    assert [e.association_id for e in restored] == sorted([made.lake_pk, made.fell_pk])
+    assert all(e.reason == f"Återställd från hela.zip (SHA-256 {hashlib.sha256(made.whole.read_bytes()).hexdigest()})."
+               and e.actor_name == "system" for e in restored)
     hits = engine.search(made.lake_pk, "verksamhetsplanen").hits
     assert [h.title for h in hits] == ["§ 1121 Verksamhetsplan för 2022"]
     assert summary.associations == ["fjallet", "sjolandet"] and summary.documents == len(made.files) + 2
@@ -183,7 +203,12 @@ def test_one_association_archive_holds_nothing_of_the_other(made):
         for row in table:
             assert row.get("association_id") in (None, made.lake_pk), label
             assert "fjäll" not in json.dumps(row, ensure_ascii=False).lower(), label
-    assert {row["username"] for row in rows["auth.user"]} == {"sekreteraren", "gemensamma-chefen", "rapportoren"}
+    assert {row["username"] for row in rows["auth.user"]} == {"sekreteraren", "gemensamma-chefen", "rapportoren",
+                                                              "fjallets-sekreterare"}
+    # Fjället's secretary comes along only as the name in Sjölandet's audit log: no password hash, no device.
+    stranger = next(row for row in rows["auth.user"] if row["username"] == "fjallets-sekreterare")
+    assert not is_password_usable(stranger["password"])
+    assert all(is_password_usable(row["password"]) for row in rows["auth.user"] if row is not stranger)
     assert [row["name"] for row in rows["otp_totp.totpdevice"]] == ["Telefonen"]
     # The shared chief's role in the other association stays out, though the chief comes along.
     assert {row["association_id"] for row in rows["accounts.associationrole"]} == {made.lake_pk}
@@ -199,8 +224,12 @@ def test_one_association_archive_holds_nothing_of_the_other(made):
 def test_one_association_restores_on_its_own(made):
     restore_backup(made.lake)
 
-    after = snapshot()
+    after = without_restore_events(snapshot())
     assert list(Association.objects.values_list("slug", flat=True)) == ["sjolandet"]
+    stranger = User.objects.get(username="fjallets-sekreterare")
+    assert not stranger.has_usable_password() and not stranger.totpdevice_set.exists()
+    assert stranger.pk in AuditEvent.objects.filter(action="denied").values_list("actor_id", flat=True)
+    after["auth.user"] = [row for row in after["auth.user"] if row[0] != stranger.pk]
     for label, rows in after.items():
         assert all(row in made.before[label] for row in rows), label
     # Every row of the association's own tables came back, none left behind.

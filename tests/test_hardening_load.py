@@ -1,5 +1,6 @@
 """bench/load.py stays bounded and on the loopback (its run is a benchmark, not a test)."""
 import importlib.util
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ spec.loader.exec_module(load)
 
 def test_defaults_are_the_target_scenario():
     args = load.parse_args([])
-    assert (args.users, args.duration, args.workers) == (50, 60, 3)
+    assert (args.users, args.duration, args.workers) == (50, 60, 2 * os.cpu_count() + 1)
     assert load.LOOPBACK == "127.0.0.1"
 
 
@@ -30,3 +31,10 @@ def test_the_server_gets_production_settings(tmp_path):
     assert "SAMORDNA_DEBUG" not in env and len(env["SAMORDNA_SECRET_KEY"]) >= 50
     assert env["SAMORDNA_TWO_FACTOR_REQUIRED"] == "1" and env["SAMORDNA_ALLOWED_HOSTS"] == "127.0.0.1"
     assert env["DATABASE_URL"].endswith("/last")
+
+
+def test_the_server_runs_with_the_production_gunicorn_settings():
+    from samordna import gunicorn_conf
+
+    assert gunicorn_conf.preload_app and gunicorn_conf.accesslog is None
+    assert gunicorn_conf.workers == 2 * os.cpu_count() + 1 and gunicorn_conf.bind.startswith("127.0.0.1:")

@@ -86,7 +86,13 @@ WSGI_APPLICATION = "samordna.wsgi.application"
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
 else:
-    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": DATA_DIR / "samordna.sqlite3"}}
+    # Several server processes share the file: WAL lets readers go on while one writes, writers queue (IMMEDIATE,
+    # busy timeout) instead of failing with "database is locked", and a connection lives across requests.
+    DATABASES = {"default": {
+        "ENGINE": "django.db.backends.sqlite3", "NAME": DATA_DIR / "samordna.sqlite3", "CONN_MAX_AGE": 60,
+        "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20,
+                    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
+    }}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

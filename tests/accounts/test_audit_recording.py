@@ -203,3 +203,35 @@ def test_adjusting_a_protocol_is_its_own_kind_of_event(lake):
     assert event.action == "adjustment" and event.get_action_display() == "Protokoll justerat"
     assert event.before == {"protocol_status": "draft", "adjusted_on": None}
     assert event.after == {"protocol_status": "adjusted", "adjusted_on": "2024-04-25"}
+
+
+def test_service_bulk_writes_leave_every_row_in_the_log(lake):
+    """Standard items, a questionnaire's questions and a chosen posting day are written in bulk or by update():
+    each row still gets its event."""
+    from django.utils import timezone
+
+    from samordna.board import adjustment
+    from samordna.board import services as board_services
+    from samordna.board.models import Meeting, StandardItem
+    from samordna.survey import services as survey_services
+    from samordna.survey.defaults import default_questions
+
+    StandardItem.objects.filter(association=lake.association).delete()
+    mark = AuditEvent.objects.latest("pk").pk
+    board_services.ensure_standard_items(lake.association)
+    items = StandardItem.objects.filter(association=lake.association)
+    assert sorted(int(e.object_id) for e in _events(object_type="board.standarditem", action="create", pk__gt=mark)) \
+        == sorted(items.values_list("pk", flat=True)) and items.exists()
+
+    questionnaire = survey_services.create_questionnaire(lake.association, "Avslutsenkät")
+    questions = _events(object_type="survey.question", action="create", pk__gt=mark)
+    assert len(questions) == len(default_questions()) and all(e.association_id == lake.association.pk for e in questions)
+    assert {e.after["version"] for e in questions} == {questionnaire.versions.get().pk}
+
+    today = timezone.localdate()
+    meeting = lake.meeting(today)
+    Meeting.objects.filter(pk=meeting.pk).update(protocol_status="adjusted", adjusted_on=today)
+    meeting.refresh_from_db()
+    adjustment.set_notice_posted(meeting, today)
+    posted = _events(object_type="board.meeting", object_id=str(meeting.pk), action="update")[-1]
+    assert posted.before == {"notice_posted": None} and posted.after == {"notice_posted": today.isoformat()}

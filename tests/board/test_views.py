@@ -111,3 +111,35 @@ def test_ical_download_and_feed(staff, client, lake, held):
     feed = client.get(reverse("meeting_feed", args=[lake.association.slug, body.slug, body.calendar_token]))
     assert feed.status_code == 200 and b"DTSTART;TZID=Europe/Stockholm:20211125T133000" in feed.content
     assert client.get(reverse("meeting_feed", args=[lake.association.slug, body.slug, "fel"])).status_code == 404
+
+
+def test_a_protocol_page_reads_the_same_number_of_queries_however_long_it_is(staff, lake, held):
+    """The protocol is read per kind of thing (paragraphs, decisions, motions, reservations …), never per paragraph:
+    a long protocol must not make the page many times slower."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from samordna.board import votes
+
+    slug = lake.association.slug
+    pages = [reverse("protocol_read", args=[slug, held.pk]), reverse("protocol", args=[slug, held.pk])]
+
+    def counts():
+        result = []
+        for url in pages:
+            with CaptureQueriesContext(connection) as queries:
+                assert staff.get(url).status_code == 200
+            result.append(len(queries))
+        return result
+
+    short = counts()
+    member = lake.people["Ledamot Mölndals"]
+    for n in range(6):
+        paragraph = services.save_paragraph(held, title=f"Ärende {n}", kind="decision", text="Föredras.",
+                                            start=time(14, 31 + n), tabled=False, decisions_text="bifalla förslaget")
+        votes.add_motion(paragraph, mover=member, text="bifall till förslaget")
+        votes.add_reservation(paragraph, person=member)
+    longer = counts()
+    assert longer == short
+    page = staff.get(pages[0]).content.decode()
+    assert page.count("Mot beslutet reserverar sig") == 6 and page.count("bifall till förslaget") >= 6

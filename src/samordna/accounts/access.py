@@ -15,7 +15,12 @@ def roles_in(user, association):
         return set()
     if user.is_superuser:
         return set(AssociationRole.Role.values)
-    return set(AssociationRole.objects.filter(user=user, association=association).values_list("role", flat=True))
+    # A page asks several times (access, menu, confidentiality); the user object lives for one request.
+    cache = user.__dict__.setdefault("_samordna_roles", {})
+    if association.pk not in cache:
+        cache[association.pk] = frozenset(
+            AssociationRole.objects.filter(user=user, association=association).values_list("role", flat=True))
+    return set(cache[association.pk])
 
 
 def _refuse(request, association, reason, exception):

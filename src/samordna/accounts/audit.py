@@ -301,6 +301,13 @@ def record_denied(*, user, association, action: str, reason: str):
                   context=context)
 
 
+def record_restore(association_pk, archive: str, created: str, sha256: str):
+    """A restore brought the association's rows back from an archive (they keep their own history as it was)."""
+    context, _ = _context_now()
+    return _write(action="restore", association=association_pk, object_repr=f"Säkerhetskopia från {created}"[:300],
+                  reason=f"Återställd från {archive} (SHA-256 {sha256}).", context=context)
+
+
 COMMAND_LINE_PROGRAMS = {"samordna", "manage.py", "django-admin"}
 
 

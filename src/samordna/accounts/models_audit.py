@@ -32,6 +32,7 @@ class AuditEvent(models.Model):
         APPROVAL = "approval", "Godkänd (justering)"
         ADJUSTMENT = "adjustment", "Protokoll justerat"
         DENIED = "denied", "Nekad åtkomst"
+        RESTORE = "restore", "Återställd från säkerhetskopia"
 
     # No database constraint: the log must outlive what it describes, including a removed association.
     association = models.ForeignKey("associations.Association", on_delete=models.DO_NOTHING, db_constraint=False,

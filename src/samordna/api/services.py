@@ -9,7 +9,7 @@ from django.utils import timezone
 from samordna.accounts.access import roles_in
 from samordna.accounts.models import EDITOR_ROLES
 from samordna.board import importing
-from samordna.board.models import Attendance, Meeting
+from samordna.board.models import Meeting
 from samordna.protocols.interchange import validate
 
 from .models import SCOPES, WRITE_PROTOCOLS, ApiToken, digest
@@ -123,23 +123,7 @@ def create_draft(association, body, data):
             meeting.full_clean(exclude=["place"])
             meeting.save()
             importing._check_numbers(meeting, data.get("paragraphs", []))
-            people = importing._People(association, body, day)
-            for entry in data.get("attendees", []):
-                attendance = importing._attend(meeting, people, entry, Attendance.Status.PRESENT)
-                if attendance:
-                    importing._presences(attendance, entry.get("present"))
-            for entry in data.get("absent", []):
-                importing._attend(meeting, people, entry, Attendance.Status.ABSENT)
-            for entry in data.get("attendees", []):
-                if entry.get("replaces"):
-                    Attendance.objects.filter(meeting=meeting, person=people.person(entry["name"])).update(
-                        replaces=people.person(entry["replaces"]))
-            officers = data.get("officers") or {}
-            meeting.chair = people.person(officers["chair"]) if officers.get("chair") else None
-            meeting.secretary = people.person(officers["secretary"]) if officers.get("secretary") else None
-            meeting.save(update_fields=["chair", "secretary"])
-            meeting.adjusters.set([people.person(name) for name in officers.get("adjusters", [])])
-            importing._save_paragraphs(meeting, data.get("paragraphs", []), people)
+            importing.save_content(meeting, data, importing._People(association, body, day))
     except (DataError, IntegrityError, OverflowError) as error:
         raise ValidationError(f"Protokollet kunde inte sparas: ett värde ryms inte i databasen ({type(error).__name__}). "
                               "Inget har sparats.")

@@ -10,11 +10,12 @@ from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.db import DatabaseError, connections, transaction
 
+from samordna.accounts import audit
 from samordna.associations.models import Association
 
 from . import FORMAT, FORMAT_VERSION, BackupError, scope
 from .values import NaturalKeys, columns, decode, is_file
-from .writer import MANIFEST, applied_migrations, check_migrated
+from .writer import MANIFEST, applied_migrations, check_migrated, sha256_of
 
 INSERT_BATCH = 500
 
@@ -185,6 +186,9 @@ def restore_backup(path, using="default"):
                         for sql in connection.ops.sequence_reset_sql(no_style(), [model for model, _ in tables]):
                             cursor.execute(sql)
                 search_entries = _rebuild_search(using)
+                archive_sha = sha256_of(path)
+                for pk in Association.objects.using(using).order_by("pk").values_list("pk", flat=True):
+                    audit.record_restore(pk, Path(path).name, manifest.get("created", ""), archive_sha)
                 associations = list(Association.objects.using(using).order_by("slug").values_list("slug", flat=True))
         except DatabaseError as error:
             raise BackupError(f"Databasen tog inte emot säkerhetskopian, och ingenting ändrades: {error}".strip()) from error

@@ -17,7 +17,9 @@ One association (`--association SLUG`): the association's own rows (everything t
 at the association or at its rows), everything those rows point at (the users with a role there or who wrote
 something there, …), and what belongs to those users alone (their devices, recovery codes, group memberships). Rows
 that belong to another association are never followed, even through a shared user; the admin history is left out
-(it is about any association's rows).
+(it is about any association's rows). A user carried along without a role in the association (an author, the user of
+another association whose refused visit the audit log records) comes without secrets: an unusable password, none of
+their devices, recovery codes or group memberships (see `outsiders`).
 """
 from django.apps import apps
 
@@ -124,7 +126,48 @@ def association_rows(association, models, using="default"):
                         found[target].update(v for v in values if v is not None)
         frontier = {m: found[m] - chosen[m] for m in models}
     _check_single_association(association, chosen, using)
+    _drop_outsiders_belongings(association, chosen, bound, using)
     return chosen
+
+
+def outsiders(association, chosen, using="default"):
+    """Ids of the archived users who hold no role in the association: the archive keeps their name, not their keys."""
+    from django.contrib.auth import get_user_model
+
+    from samordna.accounts.models import AssociationRole
+
+    users = chosen.get(get_user_model(), set())
+    members = set(AssociationRole.objects.using(using).filter(association=association, user__in=users)
+                  .values_list("user_id", flat=True))
+    return users - members
+
+
+def _drop_outsiders_belongings(association, chosen, bound, using):
+    """An outsider's devices, recovery codes and memberships: rows that belong to that user alone."""
+    from django.contrib.auth import get_user_model
+
+    user_model = get_user_model()
+    strangers = outsiders(association, chosen, using)
+    if not strangers:
+        return
+    owned = {user_model: strangers}
+    for _ in range(3):  # devices → recovery codes: follow what an outsider's rows own in turn
+        found = {}
+        for model, pks in chosen.items():
+            if model in bound or model is user_model or not pks:
+                continue
+            for field in links(model):
+                if owned.get(field.related_model):
+                    for chunk in _chunks(pks):
+                        found.setdefault(model, set()).update(model._base_manager.using(using).filter(
+                            pk__in=chunk, **{f"{field.name}__pk__in": list(owned[field.related_model])})
+                            .values_list("pk", flat=True))
+        found = {m: p for m, p in found.items() if p}
+        if not found:
+            return
+        for model, pks in found.items():
+            chosen[model] -= pks
+        owned = found
 
 
 def _check_single_association(association, chosen, using):

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import connections, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
@@ -108,7 +110,7 @@ def _rows(model, pks, names, using, per_fetch):
         yield from manager.filter(pk__in=ordered[start:start + scope.CHUNK]).values_list(*names).iterator(chunk_size=per_fetch)
 
 
-def _write_model(archive, model, pks, naturals, using, documents):
+def _write_model(archive, model, pks, naturals, using, documents, strangers=frozenset()):
     fields = columns(model)
     files = [f for f in fields if is_file(f)]
     plain = [f for f in fields if not is_file(f)]
@@ -134,6 +136,8 @@ def _write_model(archive, model, pks, naturals, using, documents):
     with archive.member(member) as write:
         for values in _rows(model, pks, [f.attname for f in plain], using, ROWS_PER_FETCH):
             row = {f.attname: encode(f, v, naturals) for f, v in zip(plain, values)}
+            if row[pk_name] in strangers:
+                row["password"] = make_password(None)  # unusable: the user belongs to another association
             for field in files:
                 row[field.attname] = paths.get((row[pk_name], field.attname))
             write((json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n").encode())
@@ -162,12 +166,14 @@ def _write_archive(handle, association, using):
     connection = connections[using]
     models = scope.kept_models(whole=association is None)
     chosen = scope.association_rows(association, models, using) if association else None
+    strangers = scope.outsiders(association, chosen, using) if association else set()
     naturals = NaturalKeys(using)
     documents, tables = [], []
     with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
         archive = _Archive(zf)
         for model in models:
-            tables.append(_write_model(archive, model, chosen[model] if chosen else None, naturals, using, documents))
+            tables.append(_write_model(archive, model, chosen[model] if chosen else None, naturals, using, documents,
+                                       strangers if model is get_user_model() else frozenset()))
         archive.put(README, README_TEXT.encode())
         manifest = {
             "format": FORMAT,
@@ -221,10 +227,10 @@ def write_backup(path, association_slug=None, using="default"):
             raise
     return Summary(path=path, rows=sum(t["rows"] for t in tables), tables=len(tables), documents=len(documents),
                    size=path.stat().st_size, association=association.slug if association else None,
-                   sha256=_sha256(path))
+                   sha256=sha256_of(path))
 
 
-def _sha256(path):
+def sha256_of(path):
     digest = hashlib.sha256()
     with open(path, "rb") as f:
         while block := f.read(1 << 20):

@@ -153,6 +153,6 @@ def set_notice_posted(meeting, posted, today=None):
     problems = posting_problems(meeting.adjusted_on, posted, today)
     if problems:
         raise ValidationError({"posted": list(problems)})
-    Meeting.objects.filter(pk=meeting.pk).update(notice_posted=posted)
+    record_update(Meeting.objects.filter(pk=meeting.pk), notice_posted=posted)
     meeting.notice_posted = posted
     return notice_dates(meeting.adjusted_on, posted)

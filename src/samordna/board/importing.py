@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from samordna.accounts.audit import record_created, record_update
 from samordna.associations.models import Member
 from samordna.protocols import checks
 from samordna.protocols.export import seal_hash
@@ -249,8 +250,9 @@ def _save_vote(paragraph, entry, people, chair):
         vote = Vote.objects.create(paragraph=paragraph, chair=chair, yes=yes, no=no, abstain=abstain, outcome=outcome,
                                    winner=winner if winner in ("yes", "no") else "", stated_yes=data.get("yes"),
                                    stated_no=data.get("no"), stated_abstain=data.get("abstain"))
-        Ballot.objects.bulk_create(Ballot(vote=vote, person=people.person(b["name"], b.get("party")), choice=b["vote"],
-                                          position=i) for i, b in enumerate(ballots))
+        record_created(Ballot.objects.bulk_create(
+            Ballot(vote=vote, person=people.person(b["name"], b.get("party")), choice=b["vote"], position=i)
+            for i, b in enumerate(ballots)))
     for written in dict.fromkeys(entry.get("reservations", [])):
         # "Ulla Berg (S)": the protocol names the party beside the reserving member.
         match = re.match(r"^(.*?)\s*\(([^)]{1,20})\)\s*$", written)
@@ -273,8 +275,29 @@ def _save_paragraphs(meeting, paragraphs, people):
         )
         paragraph.full_clean(exclude=["agenda_item"])
         paragraph.save()
-        Decision.objects.bulk_create(Decision(paragraph=paragraph, position=i, text=d) for i, d in enumerate(decisions))
+        record_created(Decision.objects.bulk_create(
+            Decision(paragraph=paragraph, position=i, text=d) for i, d in enumerate(decisions)))
         _save_vote(paragraph, p, people, meeting.chair)
+
+
+def save_content(meeting, data, people):
+    """Attendance, officers and paragraphs of an interchange document, into a meeting just created."""
+    for entry in data.get("attendees", []):
+        attendance = _attend(meeting, people, entry, Attendance.Status.PRESENT)
+        if attendance:
+            _presences(attendance, entry.get("present"))
+    for entry in data.get("absent", []):
+        _attend(meeting, people, entry, Attendance.Status.ABSENT)
+    for entry in data.get("attendees", []):
+        if entry.get("replaces"):
+            record_update(Attendance.objects.filter(meeting=meeting, person=people.person(entry["name"])),
+                          replaces=people.person(entry["replaces"]))
+    officers = data.get("officers") or {}
+    meeting.chair = people.person(officers["chair"]) if officers.get("chair") else None
+    meeting.secretary = people.person(officers["secretary"]) if officers.get("secretary") else None
+    meeting.save(update_fields=["chair", "secretary"])
+    meeting.adjusters.set([people.person(name) for name in officers.get("adjusters", [])])
+    _save_paragraphs(meeting, data.get("paragraphs", []), people)
 
 
 def confirm(imp, user=None):
@@ -308,21 +331,7 @@ def confirm(imp, user=None):
             meeting.save()
             _check_numbers(meeting, data.get("paragraphs", []))
             people = _People(imp.association, imp.body, day)
-            for entry in data.get("attendees", []):
-                attendance = _attend(meeting, people, entry, Attendance.Status.PRESENT)
-                if attendance:
-                    _presences(attendance, entry.get("present"))
-            for entry in data.get("absent", []):
-                _attend(meeting, people, entry, Attendance.Status.ABSENT)
-            for entry in data.get("attendees", []):
-                if entry.get("replaces"):
-                    Attendance.objects.filter(meeting=meeting, person=people.person(entry["name"])).update(
-                        replaces=people.person(entry["replaces"]))
-            officers = data.get("officers", {})
-            meeting.chair = people.person(officers["chair"]) if officers.get("chair") else None
-            meeting.secretary = people.person(officers["secretary"]) if officers.get("secretary") else None
-            meeting.adjusters.set([people.person(name) for name in officers.get("adjusters", [])])
-            _save_paragraphs(meeting, data.get("paragraphs", []), people)
+            save_content(meeting, data, people)
             # A protocol brought from the archive was adjusted long ago: it arrives final and sealed.
             meeting.protocol_status = Meeting.ProtocolStatus.ADJUSTED
             meeting.adjusted_on = _day(adjustment.get("date"), "adjustment") or day

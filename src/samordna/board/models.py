@@ -253,6 +253,20 @@ class Presence(models.Model):
         verbose_name_plural = "närvarointervall"
 
 
+class _Shown:
+    """`shown_<name>`: a paragraph's related rows as selectors.displayed_paragraphs read them for a whole protocol at
+    once (into "_shown_<name>"), or, for a paragraph read on its own, read now."""
+
+    def __set_name__(self, owner, name):
+        self.related = name.removeprefix("shown_")
+
+    def __get__(self, paragraph, owner=None):
+        if paragraph is None:
+            return self
+        rows = paragraph.__dict__.get(f"_shown_{self.related}")
+        return rows if rows is not None else list(getattr(paragraph, self.related).all())
+
+
 class Paragraph(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="paragraphs")
     number = models.PositiveIntegerField("paragrafnummer")
@@ -284,6 +298,19 @@ class Paragraph(models.Model):
     @property
     def is_information(self):
         return self.kind == AgendaItem.Kind.INFORMATION
+
+    # What the protocol pages print of a paragraph (see _Shown).
+    shown_decisions = _Shown()
+    shown_attachments = _Shown()
+    shown_recordings = _Shown()
+    shown_motions = _Shown()
+    shown_reservations = _Shown()
+    shown_disqualifications = _Shown()
+
+    @property
+    def shown_vote(self):
+        """The roll-call vote, or None (a missing one-to-one raises, which templates resolve slowly)."""
+        return getattr(self, "vote", None)
 
 
 class Decision(models.Model):

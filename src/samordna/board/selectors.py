@@ -1,9 +1,12 @@
 """Reads for the board: who is in the room at each paragraph, and is the board quorate there."""
 from dataclasses import dataclass
 
+from django.db.models import Prefetch
+
 from samordna.rules import numbering, presence, quorum, substitutes
 
-from .models import Attendance, Disqualification, Mandate, Meeting, Paragraph, Role
+from .models import (Attendance, Ballot, Decision, Disqualification, Mandate, Meeting, Motion, Paragraph, ParagraphAttachment,
+                     Presence, Recording, Reservation, Role)
 
 
 @dataclass(frozen=True)
@@ -16,6 +19,28 @@ class ParagraphQuorum:
     @property
     def reason(self):
         return self.verdict.reasons[0]
+
+
+PARAGRAPH_ORDER = ("number", "sub", "position")  # Paragraph's default order within one meeting
+
+
+def displayed_paragraphs(meeting):
+    """The meeting's paragraphs with everything the protocol page prints of them, read in a fixed handful of
+    queries (one per kind of thing, not one per paragraph)."""
+    # to_attr lists: Django then skips building a related queryset per paragraph and kind. Orders by the parent's id,
+    # not the models' default "paragraph", which Django expands into joins up to the association on every query.
+    shown = {
+        "decisions": Decision.objects.order_by("paragraph_id", "position", "id"),
+        "attachments": ParagraphAttachment.objects.select_related("document").defer(
+            "content", "document__content", "document__text").order_by("paragraph_id", "position", "id"),
+        "recordings": Recording.objects.order_by("paragraph_id", "position", "id"),
+        "motions": Motion.objects.select_related("mover", "seconder").order_by("paragraph_id", "position", "id"),
+        "reservations": Reservation.objects.select_related("person").order_by("paragraph_id", "id"),
+        "disqualifications": Disqualification.objects.select_related("person").order_by("paragraph_id", "id"),
+    }
+    return meeting.paragraphs.order_by(*PARAGRAPH_ORDER).select_related("vote__chair").prefetch_related(
+        *(Prefetch(name, queryset=queryset, to_attr=f"_shown_{name}") for name, queryset in shown.items()),
+        Prefetch("vote__ballots", queryset=Ballot.objects.select_related("person", "member").order_by("vote_id", "position", "id")))
 
 
 def voting_mandates(meeting):
@@ -31,7 +56,7 @@ def voting_mandates(meeting):
 def _group_of_member(meeting):
     """The charter's seat groups; a body without any (an arbetsutskott) has one seat per member mandate."""
     mapping, groups = {}, []
-    for group in meeting.body.seat_groups.prefetch_related("members"):
+    for group in meeting.body.seat_groups.order_by("position", "name").prefetch_related("members"):
         groups.append(substitutes.SeatGroup(name=group.name, seats=group.seats))
         for member in group.members.all():
             mapping[member.id] = group.name
@@ -62,7 +87,7 @@ def roster(meeting):
     mandates = [m for m in voting_mandates(meeting) if m.member_id in group_of]
     orders = _substitute_orders(meeting, mandates)
     replaces = dict(
-        Attendance.objects.filter(meeting=meeting, replaces__isnull=False).values_list("person_id", "replaces_id")
+        Attendance.objects.filter(meeting=meeting, replaces__isnull=False).order_by().values_list("person_id", "replaces_id")
     )
     reps = [
         substitutes.Representative(
@@ -80,13 +105,19 @@ def roster(meeting):
 def presence_intervals(meeting):
     """Person id → intervals, for everyone registered as present."""
     result = {}
-    attendances = Attendance.objects.filter(meeting=meeting, status=Attendance.Status.PRESENT).prefetch_related("presences")
+    attendances = (Attendance.objects.filter(meeting=meeting, status=Attendance.Status.PRESENT).order_by("pk")
+                   .prefetch_related(_presences()))
     for attendance in attendances:
         result[attendance.person_id] = [
             presence.Interval(start=p.start, end=p.end, from_paragraph=p.from_paragraph, to_paragraph=p.to_paragraph)
             for p in attendance.presences.all()
         ]
     return result
+
+
+def _presences():
+    """An attendance's intervals in Presence's own order, without the joins its default order ("attendance") costs."""
+    return Prefetch("presences", queryset=Presence.objects.order_by("attendance_id", "start", "from_paragraph", "id"))
 
 
 def present_at(intervals_by_person, moment):
@@ -96,7 +127,8 @@ def present_at(intervals_by_person, moment):
 def disqualified_by_paragraph(meeting):
     """Paragraph id → ids (as the rules' names) of the people who left that paragraph for jäv."""
     result = {}
-    for paragraph_id, person_id in Disqualification.objects.filter(paragraph__meeting=meeting).values_list("paragraph_id", "person_id"):
+    rows = Disqualification.objects.filter(paragraph__meeting=meeting).order_by().values_list("paragraph_id", "person_id")
+    for paragraph_id, person_id in rows:
         result.setdefault(paragraph_id, set()).add(str(person_id))
     return result
 
@@ -106,7 +138,7 @@ def quorum_by_paragraph(meeting, paragraphs=None, extra=None):
 
     A member who is jävig takes no part in the paragraph (KL 6 kap. 28 §), so for the rules they are absent there:
     the next substitute of the same seat group steps in and the quorum is counted without them."""
-    paragraphs = list(meeting.paragraphs.all()) if paragraphs is None else list(paragraphs)
+    paragraphs = list(meeting.paragraphs.order_by(*PARAGRAPH_ORDER)) if paragraphs is None else list(paragraphs)
     points = [(p, p.number, p.start) for p in paragraphs]
     if extra is not None:
         points.append((None, extra[0], extra[1]))
@@ -148,10 +180,13 @@ def _serving_label(serving, people):
 
 def numbered_meetings(meeting):
     """This meeting and the others of its body, in the form the numbering rule reads."""
-    others = Meeting.objects.filter(body=meeting.body).exclude(pk=meeting.pk).prefetch_related("paragraphs")
-    to_rule = lambda m: numbering.NumberedMeeting(key=m.pk, date=m.date, numbers=tuple(sorted({p.number for p in m.paragraphs.all()})))  # noqa: E731
-    own = numbering.NumberedMeeting(key=meeting.pk, date=meeting.date, numbers=tuple(sorted(set(meeting.paragraphs.values_list("number", flat=True)))))
-    return own, [to_rule(m) for m in others]
+    numbers = {}
+    for meeting_id, number in Paragraph.objects.filter(meeting__body_id=meeting.body_id).order_by().values_list(
+            "meeting_id", "number"):
+        numbers.setdefault(meeting_id, set()).add(number)
+    others = Meeting.objects.filter(body_id=meeting.body_id).exclude(pk=meeting.pk).order_by("date", "start", "pk")
+    to_rule = lambda pk, day: numbering.NumberedMeeting(key=pk, date=day, numbers=tuple(sorted(numbers.get(pk, ()))))  # noqa: E731
+    return to_rule(meeting.pk, meeting.date), [to_rule(pk, day) for pk, day in others.values_list("pk", "date")]
 
 
 def next_paragraph_number(meeting, numbered=None):
@@ -175,12 +210,14 @@ def tabled_suggestions(meeting):
     )
 
 
-def attendance_blocks(meeting):
-    """Attendance grouped as the protocols print it: Beslutande, Ersättare, Adjungerade, Övriga, Anmält förhinder."""
+def attendance_blocks(meeting, quorums=None):
+    """Attendance grouped as the protocols print it: Beslutande, Ersättare, Adjungerade, Övriga, Anmält förhinder.
+    `quorums`: the meeting's quorum_by_paragraph when the caller has it already."""
     attendances = list(
-        meeting.attendances.select_related("person", "mandate__member", "replaces").prefetch_related("presences")
+        meeting.attendances.order_by("role", "person__name").select_related("person", "mandate__member", "replaces")
+        .prefetch_related(_presences())
     )
-    verdicts = [q.verdict for q in quorum_by_paragraph(meeting)]
+    verdicts = [q.verdict for q in (quorum_by_paragraph(meeting) if quorums is None else quorums)]
     if not verdicts:
         verdicts = [serving_at_start(meeting)[0]]
     serving_ids, replaced = set(), {}

@@ -5,10 +5,11 @@ from django.db.models import Max
 
 from samordna.accounts.audit import record_created
 from samordna.rules import numbering, presence, substitutes
+from samordna.search.signals import batch as search_batch
 
 from . import selectors
 from .adjustment import ensure_editable
-from .models import AgendaItem, Attendance, Decision, Meeting, Paragraph, Presence, Role, StandardItem, Vote
+from .models import AgendaItem, Attendance, Decision, Paragraph, Presence, Role, StandardItem, Vote
 
 
 def _raise_if(errors, field=None):
@@ -189,7 +190,7 @@ def save_paragraph(meeting, *, paragraph=None, number=None, decisions_text="", *
     """Create (number by the charter's rule) or update a paragraph and its decision clauses."""
     ensure_editable(meeting)
     decisions = _decision_lines(decisions_text)
-    with transaction.atomic():
+    with transaction.atomic(), search_batch():
         numbered = selectors.numbered_meetings(meeting)
         if number is None:
             number = paragraph.number if paragraph else selectors.next_paragraph_number(meeting, numbered)
@@ -203,7 +204,7 @@ def save_paragraph(meeting, *, paragraph=None, number=None, decisions_text="", *
         paragraph.full_clean(exclude=["meeting"], validate_unique=False)
         paragraph.save()
         paragraph.decisions.all().delete()
-        for i, t in enumerate(decisions):  # one by one: each save reaches the search index's signal
+        for i, t in enumerate(decisions):  # one by one: each save reaches the audit log's signal
             Decision.objects.create(paragraph=paragraph, position=i, text=t)
     return paragraph
 
@@ -275,7 +276,7 @@ DEFAULT_STANDARD_ITEMS = [
 
 def ensure_standard_items(association):
     if not association.standard_items.exists():
-        StandardItem.objects.bulk_create(
+        record_created(StandardItem.objects.bulk_create(
             StandardItem(association=association, position=i, title=t, kind=k, text=x, decision=d)
             for i, (t, k, x, d) in enumerate(DEFAULT_STANDARD_ITEMS, start=1)
-        )
+        ))

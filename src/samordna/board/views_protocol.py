@@ -47,7 +47,7 @@ def protocol(request, slug, meeting_id):
                 return redirect("protocol", slug=slug, meeting_id=meeting.pk)
     context = {
         "meeting": meeting,
-        "quorums": selectors.quorum_by_paragraph(meeting, meeting.paragraphs.prefetch_related("decisions")),
+        "quorums": selectors.quorum_by_paragraph(meeting, selectors.displayed_paragraphs(meeting)),
         "form": form,
         "next_item": next_item,
         "next_number": selectors.next_paragraph_number(meeting),
@@ -121,12 +121,12 @@ def paragraph_edit(request, slug, meeting_id, paragraph_id):
 @login_required
 def protocol_read(request, slug, meeting_id):
     meeting = get_meeting(request, slug, meeting_id)
-    paragraphs = meeting.paragraphs.prefetch_related("decisions", "attachments__document", "recordings")
+    paragraphs = selectors.displayed_paragraphs(meeting)
     quorums = selectors.quorum_by_paragraph(meeting, paragraphs)
     numbers = [p.number for p in paragraphs]
     context = {
         "meeting": meeting,
-        "blocks": selectors.attendance_blocks(meeting),
+        "blocks": selectors.attendance_blocks(meeting, quorums),
         "quorums": quorums,
         "range": (min(numbers), max(numbers)) if numbers else None,
         "show_confidential": sees_confidential(request.user, meeting.association),

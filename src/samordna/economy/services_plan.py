@@ -3,6 +3,7 @@ raises ValidationError with a Swedish message and changes nothing."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from samordna.accounts.audit import record_created
 from samordna.board.models import Body, Paragraph
 
 from . import business_plan
@@ -40,8 +41,9 @@ def create_plan(association, year):
         plan = BusinessPlan.objects.create(association=association, year=year,
                                            texts=dict(earlier.texts) if earlier else {})
         if earlier is not None:
-            PlanGoal.objects.bulk_create(PlanGoal(plan=plan, level=g.level, text=g.text, indicators=g.indicators,
-                                                  position=g.position) for g in earlier.goals.all())
+            record_created(PlanGoal.objects.bulk_create(
+                PlanGoal(plan=plan, level=g.level, text=g.text, indicators=g.indicators, position=g.position)
+                for g in earlier.goals.all()))
         else:
             minimum = settings_for(association).minimum_equity
             if minimum is not None:

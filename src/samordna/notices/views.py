@@ -35,13 +35,14 @@ def board(request, slug):
 def notice_protocol(request, slug, meeting_id):
     """The adjusted protocol itself, as the public may read it."""
     association, meeting = _posted(slug, meeting_id)
-    paragraphs = meeting.paragraphs.prefetch_related("decisions", "attachments__document", "recordings")
+    paragraphs = board_selectors.displayed_paragraphs(meeting)
     numbers = [p.number for p in paragraphs]
+    quorums = board_selectors.quorum_by_paragraph(meeting, paragraphs)
     context = {
         "association": association,
         "meeting": meeting,
-        "blocks": board_selectors.attendance_blocks(meeting),
-        "quorums": board_selectors.quorum_by_paragraph(meeting, paragraphs),
+        "blocks": board_selectors.attendance_blocks(meeting, quorums),
+        "quorums": quorums,
         "range": (min(numbers), max(numbers)) if numbers else None,
         "notice": next(n for n in selectors.notices(association) if n.meeting.pk == meeting.pk),
         "public": True,

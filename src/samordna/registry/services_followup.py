@@ -2,9 +2,10 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from samordna.accounts.audit import record_update
 from samordna.board import services as board_services
 
-from .models import Assignment, Case, DelegatedDecision, DelegationPoint
+from .models import Assignment, Case, DelegationPoint
 
 DELEGATION_TITLE = "Anmälan av delegationsbeslut"
 
@@ -105,7 +106,7 @@ def _standing_item(meeting, title, rows, line, intro, clause):
     else:
         item.proposal = proposal
         item.save(update_fields=["proposal"])
-    rows[0].__class__.objects.filter(pk__in=[r.pk for r in rows]).update(agenda_item=item)
+    record_update(rows[0].__class__.objects.filter(pk__in=[r.pk for r in rows]), agenda_item=item)
     return item
 
 

@@ -5,6 +5,7 @@ threshold is not shown and is also suppressed where a total would reveal it).
 """
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .privacy import DEFAULT_THRESHOLD, SuppressedCells, SuppressedTable, _check_counts, check_threshold
 
@@ -109,6 +110,16 @@ def suppress_linked(values: Mapping, lines, threshold: int = DEFAULT_THRESHOLD, 
     determined by all the equations together (`derivable_entries`), which also covers
     derivations through several tables, e.g. a cross-table cell from the one-way tables.
     """
+    # Pure in its arguments and the costliest step of a survey page (exact elimination): the same published
+    # figures give the same answer, so a page read again by the board is not worked out again.
+    key = (tuple(values.items()), tuple((tuple(entries), margin) for entries, margin in lines), threshold,
+           frozenset(exempt), tuple((priority or {}).items()), frozenset(keep))
+    return set(_suppress_linked(*key))
+
+
+@lru_cache(maxsize=256)
+def _suppress_linked(value_items, lines, threshold, exempt, priority_items, keep) -> frozenset:
+    values, priority = dict(value_items), dict(priority_items)
     check_threshold(threshold)
     _check_counts(values.values())
     for entries, margin in lines:
@@ -164,13 +175,13 @@ def suppress_linked(values: Mapping, lines, threshold: int = DEFAULT_THRESHOLD, 
                     changed = True
         fixed = _derivations(lines, hidden)
         if not fixed:
-            return hidden
+            return frozenset(hidden)
         # A hidden entry is pinned down by a combination of equations: hide the cheapest
         # published figure that combination reads, and close the lines again.
         target = min(fixed, key=repr)
         witnesses = fixed[target] or {e for full in full_lines if target in full for e in full if e not in hidden}
         if not witnesses:
-            return hidden
+            return frozenset(hidden)
         hidden.add(min(witnesses, key=cost))
 
 

@@ -14,7 +14,7 @@ hidden ones away.
 For other apps: `results()` (one distribution or all, a quarter or the year),
 `intervention_summary()` (an intervention's distributions, one year) and `goal_outcome()`.
 """
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, namedtuple
 from dataclasses import dataclass, field
 
 from samordna.rules.privacy import suppress, suppress_table
@@ -108,8 +108,9 @@ def _latest_questions(questionnaire) -> dict:
     return dict(sorted(latest.items(), key=lambda item: item[1].order))
 
 
-def _option_codes(questionnaire, question) -> list[tuple[str, str]]:
-    """(code, label) of a question's answers; choices only older versions had come last."""
+def _option_codes(questionnaire, question, versions=None) -> list[tuple[str, str]]:
+    """(code, label) of a question's answers; choices only older versions had come last. `versions`: the
+    questionnaire's questions by code, newest version first, when the caller has read them already."""
     if question.kind == Question.Kind.SCALE:
         options = [(str(n), str(n)) for n in range(1, 6)]
         options[0] = ("1", f"1 – {question.low_label}" if question.low_label else "1")
@@ -119,8 +120,9 @@ def _option_codes(questionnaire, question) -> list[tuple[str, str]]:
         return [("1", "Ja"), ("0", "Nej")]
     options = question.options()
     seen = {code for code, _ in options}
-    for older in Question.objects.filter(version__questionnaire=questionnaire, key=question.key).order_by(
-            "-version__number"):
+    if versions is None:
+        versions = _questions_by_code(questionnaire)
+    for older in versions.get(question.key, []):
         for code, label in older.options():
             if code not in seen:
                 options.append((code, label))
@@ -128,8 +130,26 @@ def _option_codes(questionnaire, question) -> list[tuple[str, str]]:
     return options
 
 
+def _questions_by_code(questionnaire) -> dict:
+    """{code: [question in each version that has it, newest first]}."""
+    result = defaultdict(list)
+    for q in Question.objects.filter(version__questionnaire=questionnaire).order_by("-version__number", "order"):
+        result[q.key].append(q)
+    return result
+
+
+# An answer as the results read it: plain values, not a model instance (a group's answers are thousands of rows).
+AnswerRow = namedtuple("AnswerRow", "pk response_id key kind number choice text")
+
+
+def _answer_rows(responses):
+    rows = Answer.objects.filter(response__in=responses).order_by("id").values_list(
+        "pk", "response_id", "question__key", "question__kind", "number", "choice", "text")
+    return map(AnswerRow._make, rows)
+
+
 def _answer_value(answer):
-    return answer.choice if answer.question.kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE) else \
+    return answer.choice if answer.kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE) else \
         (None if answer.number is None else str(answer.number))
 
 
@@ -153,14 +173,15 @@ def _group_results(questionnaire, latest, responses, threshold, with_comments) -
     records = defaultdict(dict)
     linked = {k: q for k, q in latest.items() if q.kind in LINKED_KINDS}
     count = responses.count()
-    for answer in Answer.objects.filter(response__in=responses).select_related("question"):
-        key = answer.question.key
+    for answer in _answer_rows(responses):
+        key = answer.key
         by_key[key].append(answer)
-        if key in linked and answer.question.kind == linked[key].kind:
+        if key in linked and answer.kind == linked[key].kind:
             value = _answer_value(answer)
             if value is not None:
                 records[answer.response_id][key] = value
-    options = {k: _option_codes(questionnaire, q) for k, q in linked.items()}
+    versions = _questions_by_code(questionnaire)
+    options = {k: _option_codes(questionnaire, q, versions) for k, q in linked.items()}
     codes = {k: [code for code, _ in opts] for k, opts in options.items()}
     # An answer whose code no version offers any longer cannot be placed in a table: left out.
     rows = [{k: v for k, v in record.items() if v in codes[k]} for record in records.values()]

@@ -5,6 +5,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from samordna.accounts.audit import record_created
 from samordna.rules.privacy import free_text_problem
 
 from .defaults import default_questions
@@ -34,7 +35,7 @@ def create_questionnaire(association, name, *, kind=Questionnaire.Kind.EXIT, wit
     questionnaire = Questionnaire.objects.create(association=association, name=name.strip(), kind=kind)
     version = Version.objects.create(questionnaire=questionnaire, number=1)
     if with_defaults:
-        Question.objects.bulk_create(Question(version=version, **q) for q in default_questions())
+        record_created(Question.objects.bulk_create(Question(version=version, **q) for q in default_questions()))
     if publish_on:
         publish(version, publish_on)
     return questionnaire
@@ -50,7 +51,8 @@ def create_indicator_questionnaire(association, audience: str, *, publish_on: da
     questionnaire.code = audience
     questionnaire.save(update_fields=["code"])
     version = questionnaire.versions.get()
-    Question.objects.bulk_create(Question(version=version, **q) for q in indicator_questions(audience))
+    record_created(Question.objects.bulk_create(
+        Question(version=version, **q) for q in indicator_questions(audience)))
     if publish_on:
         publish(version, publish_on)
     return questionnaire
@@ -120,7 +122,7 @@ def new_version(questionnaire: Questionnaire) -> Version:
         for q in current.questions.all():
             q.pk, q.version = None, version
             copies.append(q)
-        Question.objects.bulk_create(copies)
+        record_created(Question.objects.bulk_create(copies))
     return version
 
 
