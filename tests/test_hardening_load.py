@@ -38,3 +38,17 @@ def test_the_server_runs_with_the_production_gunicorn_settings():
 
     assert gunicorn_conf.preload_app and gunicorn_conf.accesslog is None
     assert gunicorn_conf.workers == 2 * os.cpu_count() + 1 and gunicorn_conf.bind.startswith("127.0.0.1:")
+
+
+def test_the_workers_inherit_no_database_connection(monkeypatch):
+    import gc
+
+    from django.db import connections
+
+    from samordna import gunicorn_conf
+
+    closed = []
+    monkeypatch.setattr(connections, "close_all", lambda: closed.append(True))
+    gunicorn_conf.pre_fork(None, None)
+    gc.unfreeze()
+    assert closed == [True]

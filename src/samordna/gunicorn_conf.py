@@ -7,6 +7,7 @@ collected less often, as a page builds thousands of short-lived model instances.
 """
 import gc
 import os
+import sys
 
 bind = os.environ.get("SAMORDNA_BIND", "127.0.0.1:8000")
 # gunicorn's advice, two per core and one more: a kept-alive connection stays with one process, so with few
@@ -22,6 +23,10 @@ accesslog = None  # no access log: it would record the survey's visitors (see su
 
 
 def pre_fork(server, worker):
+    if "django.db" in sys.modules:  # preloaded: no database connection of the master may be shared by its workers
+        from django.db import connections
+
+        connections.close_all()
     gc.freeze()
 
 
